@@ -1,0 +1,24 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.OpenAI.Internal;
+
+/// <summary>What the OpenAI provider is.</summary>
+internal static class OpenAIProvider
+{
+    public const string Id = "openai";
+    public const string DefaultModel = "gpt-4.1-mini";
+    public const string DefaultEmbeddingModel = "text-embedding-3-small";
+    public static readonly Uri DefaultEndpoint = new("https://api.openai.com/v1/");
+
+    public static ProviderDescriptor Create() => new(Id, "OpenAI")
+    {
+        Locality = ProviderLocality.Cloud,
+        Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
+            ModelCapabilities.Json | ModelCapabilities.Embeddings,
+        ComplianceTags = ["soc2"],
+        Regions = ["us"],
+        ApiKeyEnvironmentVariable = "OPENAI_API_KEY",
+        BaseUrlEnvironmentVariable = "OPENAI_BASE_URL",
+        DefaultEndpoint = DefaultEndpoint,
+        DefaultModel = DefaultModel,
+    };
+}

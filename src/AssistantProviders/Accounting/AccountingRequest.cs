@@ -1,0 +1,17 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Accounting;
+
+/// <summary>What an attempt is about to do, for budget reservation.</summary>
+/// <param name="ProviderId">The provider id.</param>
+/// <param name="ModelId">The model id.</param>
+/// <param name="Operation">chat, embeddings, stt, tts, rerank or image.</param>
+/// <param name="Tenant">The caller or tenant key, if any.</param>
+/// <param name="EstimatedInputTokens">Estimated input tokens.</param>
+/// <param name="MaxOutputTokens">The request's max output tokens, if set.</param>
+internal sealed record AccountingRequest(
+    string ProviderId,
+    string ModelId,
+    string Operation,
+    string? Tenant,
+    long EstimatedInputTokens,
+    long? MaxOutputTokens);

@@ -1,0 +1,28 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Accounting;
+
+/// <summary>
+/// The seam between the routers and cost/budget/ledger. The routers call it once per attempt:
+/// <see cref="BeginAsync"/> before sending (reserves the worst case; throws <see cref="BudgetExceededException"/>),
+/// then exactly one of <see cref="Settle"/> (success) or <see cref="Release"/> (failure or cancellation).
+/// </summary>
+internal interface IRequestAccounting
+{
+    /// <summary>Estimated cost of a call, for cheapest routing and explanations; <see langword="null"/> when unpriced.</summary>
+    decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens);
+
+    /// <summary>Estimates the input tokens of a chat request (tokenizer, or a character heuristic).</summary>
+    long EstimateInputTokens(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages);
+
+    /// <summary>Looks up the catalog entry of a model (context window, capabilities, prices), resolving dated ids to aliases.</summary>
+    ModelDescriptor? FindModel(string providerId, string modelId);
+
+    /// <summary>Reserves the worst-case cost against every budget that applies. Throws <see cref="BudgetExceededException"/>.</summary>
+    ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Computes the cost from the reported usage, settles the reservation, records the ledger, returns the cost to attach.</summary>
+    CostDetails Settle(AccountingTicket ticket, AccountingResult result);
+
+    /// <summary>Releases the reservation of a failed or cancelled attempt and records the error (and any billed cost) in the ledger.</summary>
+    CostDetails? Release(AccountingTicket ticket, AccountingResult result);
+}

@@ -1,0 +1,35 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Internal;
+
+/// <summary>What the router knows about one request, for filters, orders and accounting.</summary>
+internal sealed class RequestProfile
+{
+    public required string Operation { get; init; }
+
+    public string? RequestedModel { get; init; }
+
+    public string? DataClass { get; init; }
+
+    public IReadOnlyList<string>? AllowedRegions { get; init; }
+
+    public string? Task { get; init; }
+
+    public RoutingStrategy? Strategy { get; init; }
+
+    public string? Tenant { get; init; }
+
+    public long EstimatedInputTokens { get; init; }
+
+    public long? MaxOutputTokens { get; init; }
+
+    public bool NeedsTools { get; init; }
+
+    public bool NeedsVision { get; init; }
+
+    public bool NeedsJson { get; init; }
+
+    public bool Streaming { get; init; }
+
+    /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
+    public string? PinKey { get; init; }
+}

@@ -1,0 +1,13 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders;
+
+/// <summary>Why one candidate route was taken or skipped.</summary>
+/// <param name="Provider">The provider id.</param>
+/// <param name="Model">The model id, or <see langword="null"/> for the provider's default model.</param>
+/// <param name="Eligible">Whether the candidate passed the filters (it may still have failed when tried).</param>
+/// <param name="Reason">A short human-readable reason (for example <c>skipped: circuit open</c>).</param>
+public sealed record RouteDecision(string Provider, string? Model, bool Eligible, string Reason)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Provider + "/" + (Model ?? "(default)") + ": " + Reason;
+}

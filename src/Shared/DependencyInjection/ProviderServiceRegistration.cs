@@ -1,0 +1,90 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AssistantProviders.Shared;
+
+/// <summary>
+/// What every <c>Add&lt;Vendor&gt;()</c> does, written once: named options bound from (lowest to highest) <c>.env</c>, environment
+/// variables, the <c>AssistantProviders:Providers:&lt;Vendor&gt;</c> section and the caller's delegate; start-up validation of the
+/// endpoint rule; the named <see cref="HttpClient"/> <c>AssistantProviders.&lt;Vendor&gt;</c> (no auto-redirects, so a key never
+/// follows a redirect to another host); and the <see cref="ProviderRegistration"/> the router reads.
+/// </summary>
+internal static class ProviderServiceRegistration
+{
+    public static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IAssistantProvidersBuilder builder,
+        ProviderDescriptor descriptor,
+        IConfiguration? section,
+        Action<TOptions, IConfiguration> bind,
+        Action<TOptions>? configure,
+        Action<IServiceCollection, string> registerClients)
+        where TOptions : ProviderClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var id = descriptor.Id;
+        var httpClientName = HttpClientName(descriptor);
+        section ??= builder.Configuration.GetSection("Providers:" + descriptor.DisplayName);
+
+        var optionsBuilder = services.AddOptions<TOptions>(id)
+            .Configure(o =>
+            {
+                if (descriptor.ApiKeyEnvironmentVariable is { } keyVar && builder.GetEnvironmentValue(keyVar) is { } key)
+                {
+                    o.ApiKey = key;
+                }
+
+                if (descriptor.BaseUrlEnvironmentVariable is { } urlVar && builder.GetEnvironmentValue(urlVar) is { } url &&
+                    Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+                {
+                    o.Endpoint = uri;
+                }
+
+                bind(o, section);
+                configure?.Invoke(o);
+            });
+        optionsBuilder.Validate(
+            o => ProviderEndpointPolicy.IsAllowed(o.Endpoint ?? descriptor.DefaultEndpoint, descriptor.Locality, out _),
+            $"{descriptor.DisplayName}: the endpoint must be https (plain http only for loopback or a local provider), and never a link-local, metadata or file: address. Check AssistantProviders:Providers:{descriptor.DisplayName}:Endpoint or {descriptor.BaseUrlEnvironmentVariable}.");
+        optionsBuilder.ValidateOnStart();
+
+        if (services.Any(s => s.ServiceType == typeof(ProviderRegistration) && s.ImplementationInstance is ProviderRegistration r && r.Id == id))
+        {
+            // Add<Vendor>() called again: the options above stack, the clients are registered once.
+            return builder;
+        }
+
+        services.AddHttpClient(httpClientName)
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
+
+        services.AddSingleton(new ProviderRegistration(descriptor, sp => GetOptions<TOptions>(sp, id)));
+        registerClients(services, httpClientName);
+        return builder;
+    }
+
+    public static string HttpClientName(ProviderDescriptor descriptor) => "AssistantProviders." + descriptor.DisplayName.Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    public static TOptions GetOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceProvider services, string id)
+        where TOptions : ProviderClientOptions =>
+        services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(id);
+
+    public static HttpClient CreateHttpClient(IServiceProvider services, string name) =>
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+
+    public static ILogger CreateLogger(IServiceProvider services, string category) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
+
+    public static TimeProvider GetTimeProvider(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
+}

@@ -1,0 +1,17 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using Microsoft.Extensions.Logging;
+
+namespace AssistantProviders.Shared;
+
+/// <summary>Log messages of the shared provider plumbing (event ids 9000-9099). Never logs keys or payloads above Trace.</summary>
+internal static partial class SharedLog
+{
+    [LoggerMessage(9000, LogLevel.Debug, "{Provider}: {Method} {Path} (model {Model})")]
+    public static partial void Sending(ILogger logger, string provider, string method, string path, string? model);
+
+    [LoggerMessage(9001, LogLevel.Debug, "{Provider}: request failed with {Status} (code {Code}, request id {RequestId})")]
+    public static partial void Failed(ILogger logger, string provider, int status, string? code, string? requestId);
+
+    [LoggerMessage(9002, LogLevel.Warning, "{Provider}: stream ended without its terminator after {Chunks} chunks")]
+    public static partial void StreamIncomplete(ILogger logger, string provider, int chunks);
+}

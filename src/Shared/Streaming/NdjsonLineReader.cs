@@ -1,0 +1,91 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace AssistantProviders.Shared;
+
+/// <summary>
+/// Reads newline-delimited JSON as lines of text. Handles LF and CRLF, UTF-8 split across reads, a last line without
+/// a newline, blank lines (skipped) and the per-line cap (<see cref="ProviderClientOptions.MaxEventBytes"/>).
+/// </summary>
+internal static class NdjsonLineReader
+{
+    public static async IAsyncEnumerable<string> ReadAsync(
+        Stream stream, ProviderTransport transport, string? modelId, Func<int> linesSoFar, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var max = transport.Options.MaxEventBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var line = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw transport.Incomplete(modelId, $"the connection was closed after {linesSoFar()} lines", ex, billed: linesSoFar() > 0);
+                }
+
+                if (read == 0)
+                {
+                    if (line.WrittenCount > 0 && TryDecode(line, out var last))
+                    {
+                        yield return last;
+                    }
+
+                    yield break;
+                }
+
+                var span = buffer.AsMemory(0, read);
+                while (!span.IsEmpty)
+                {
+                    var nl = span.Span.IndexOf((byte)'\n');
+                    var part = nl < 0 ? span : span[..nl];
+                    if (line.WrittenCount + part.Length > max)
+                    {
+                        throw new ResponseTooLargeException($"A {transport.Descriptor.DisplayName} stream line exceeded the {max}-byte limit (MaxEventBytes).")
+                        {
+                            ProviderId = transport.Descriptor.Id,
+                            ModelId = modelId,
+                        };
+                    }
+
+                    line.Write(part.Span);
+                    if (nl < 0)
+                    {
+                        break;
+                    }
+
+                    span = span[(nl + 1)..];
+                    if (TryDecode(line, out var text))
+                    {
+                        yield return text;
+                    }
+
+                    line.ResetWrittenCount();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool TryDecode(ArrayBufferWriter<byte> line, out string text)
+    {
+        var bytes = line.WrittenSpan;
+        if (!bytes.IsEmpty && bytes[^1] == (byte)'\r')
+        {
+            bytes = bytes[..^1];
+        }
+
+        text = Encoding.UTF8.GetString(bytes).Trim();
+        return text.Length > 0;
+    }
+}
