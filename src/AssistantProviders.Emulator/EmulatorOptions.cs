@@ -33,6 +33,9 @@ public sealed class EmulatorOptions
     /// <summary>Gets or sets the largest request body kept in <see cref="EmulatorServer.Requests"/>, in bytes (64 KiB by default).</summary>
     public int MaxLoggedBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Gets or sets the time provider used by <see cref="FaultKind.StallAfterChunks"/> stalls; <see langword="null"/> (the default) = <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     /// <summary>Gets or sets the logger factory of the server and of Kestrel; <see langword="null"/> (the default) logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

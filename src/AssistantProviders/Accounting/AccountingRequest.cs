@@ -14,4 +14,14 @@ internal sealed record AccountingRequest(
     string Operation,
     string? Tenant,
     long EstimatedInputTokens,
-    long? MaxOutputTokens);
+    long? MaxOutputTokens)
+{
+    /// <summary>Gets the audio length to transcribe in minutes, when known before the call (speech-to-text reservation).</summary>
+    public double? AudioMinutes { get; init; }
+
+    /// <summary>Gets the characters to synthesize (text-to-speech reservation).</summary>
+    public long? Characters { get; init; }
+
+    /// <summary>Gets the images requested (image generation reservation; 1 when unset).</summary>
+    public int? Images { get; init; }
+}

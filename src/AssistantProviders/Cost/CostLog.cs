@@ -47,4 +47,10 @@ internal static partial class CostLog
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Vendor usage of '{ProviderId}/{ModelId}' reported more cached and cache-write tokens ({Cached} + {CacheWrite}) than input tokens ({Input}); the input count is treated as uncached input only.")]
     public static partial void CachedExceedsInput(this ILogger logger, string providerId, string modelId, long cached, long cacheWrite, long input);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "A handler of the budget alert for '{BudgetName}' threw.")]
+    public static partial void BudgetAlertHandlerFailed(this ILogger logger, Exception exception, string budgetName);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Error, Message = "Model '{ProviderId}/{ModelId}' has no price in the catalog and Cost:ThrowOnUnpricedModel is set: the call is refused.")]
+    public static partial void UnpricedRefused(this ILogger logger, string providerId, string modelId);
 }

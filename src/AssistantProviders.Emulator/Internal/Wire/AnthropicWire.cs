@@ -130,11 +130,11 @@ internal sealed class AnthropicWire : WireFormat
             var content = new JsonArray();
             if (answer.IsToolCall)
             {
-                content.Add(ToolUse(answer, JsonNode.Parse(answer.ToolArguments)!));
+                content.Add((JsonNode)ToolUse(answer, JsonNode.Parse(answer.ToolArguments)!));
             }
             else if (answer.Text is { } text)
             {
-                content.Add(new JsonObject { ["type"] = "text", ["text"] = text });
+                content.Add((JsonNode)new JsonObject { ["type"] = "text", ["text"] = text });
             }
 
             return EmulatorReply.Json(Message(answer, content, StopReason(answer), answer.CompletionTokens));

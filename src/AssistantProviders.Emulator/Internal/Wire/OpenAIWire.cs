@@ -191,7 +191,7 @@ internal sealed class OpenAIWire : WireFormat
         return body;
     }
 
-    private JsonObject Chunk(ChatAnswer answer, JsonObject delta, string? finishReason, bool usageNull)
+    private static JsonObject Chunk(ChatAnswer answer, JsonObject delta, string? finishReason, bool usageNull)
     {
         var chunk = new JsonObject
         {
@@ -291,7 +291,7 @@ internal sealed class OpenAIWire : WireFormat
         for (var i = 0; i < inputs.Count; i++)
         {
             var vector = Deterministic.Embedding(inputs[i], dimensions);
-            data.Add(new JsonObject
+            data.Add((JsonNode)new JsonObject
             {
                 ["object"] = "embedding",
                 ["index"] = i,

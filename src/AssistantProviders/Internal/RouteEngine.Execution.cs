@@ -1,0 +1,174 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using AssistantProviders.Accounting;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Internal;
+
+/// <content>Running a plan: non-streaming calls and streams, with failover only before output is exposed.</content>
+internal sealed partial class RouteEngine
+{
+    /// <summary>Runs a non-streaming call over the plan's routes.</summary>
+    public async Task<TResult> ExecuteAsync<TResult>(
+        RoutePlan plan,
+        Func<RouteCandidate, CancellationToken, Task<TResult>> invoke,
+        Func<TResult, RouteCandidate, AccountingResult> describe,
+        Action<TResult, RouteCandidate, RequestRun, CostDetails?> annotate,
+        CancellationToken cancellationToken)
+    {
+        var run = new RequestRun(this, plan);
+        while (true)
+        {
+            var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (scope is null)
+            {
+                ExceptionDispatchInfo.Capture(run.Exhausted()).Throw();
+            }
+
+            using (scope)
+            {
+                TResult result;
+                try
+                {
+                    result = await invoke(scope.Candidate, scope.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    if (run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken) is { } surface)
+                    {
+                        ExceptionDispatchInfo.Capture(surface).Throw();
+                    }
+
+                    continue;
+                }
+
+                var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
+                annotate(result, scope.Candidate, run, cost);
+                return result;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams over the plan's routes. A failure before the first update fails over; after it, the error surfaces and the
+    /// caller keeps what it got. Breaking out of the loop disposes the inner stream.
+    /// </summary>
+    public async IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
+        RoutePlan plan,
+        Func<RouteCandidate, CancellationToken, IAsyncEnumerable<TUpdate>> open,
+        Func<TUpdate, IEnumerable<AIContent>?> contents,
+        Action<TUpdate, RouteCandidate> annotateEach,
+        Func<RouteCandidate, RequestRun, CostDetails?, TUpdate, TUpdate?> final,
+        Func<TUpdate?, RouteCandidate, UsageDetails?, AccountingResult> describe,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TUpdate : class
+    {
+        var run = new RequestRun(this, plan);
+        while (true)
+        {
+            var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
+            if (scope is null)
+            {
+                ExceptionDispatchInfo.Capture(run.Exhausted()).Throw();
+            }
+
+            IAsyncEnumerator<TUpdate>? inner = null;
+            var exposed = false;
+            var done = false;
+            UsageDetails? usage = null;
+            TUpdate? last = null;
+            try
+            {
+                Exception? failure = null;
+                try
+                {
+                    inner = open(scope.Candidate, scope.Token).GetAsyncEnumerator(scope.Token);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+
+                while (failure is null)
+                {
+                    bool hasNext;
+                    scope.BeforeNext();
+                    try
+                    {
+                        hasNext = await inner!.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        failure = ex;
+                        break;
+                    }
+
+                    if (!hasNext)
+                    {
+                        break;
+                    }
+
+                    var update = inner.Current;
+                    scope.OnUpdate();
+                    if (contents(update) is { } items)
+                    {
+                        foreach (var usageContent in items.OfType<UsageContent>())
+                        {
+                            usage ??= new UsageDetails();
+                            usage.Add(usageContent.Details);
+                        }
+                    }
+
+                    annotateEach(update, scope.Candidate);
+                    last = update;
+                    exposed = true;
+                    yield return update;
+                }
+
+                if (failure is null && !exposed)
+                {
+                    failure = new IncompleteStreamException($"The stream from {scope.Candidate.Name} ended without any update.")
+                    {
+                        ProviderId = scope.Candidate.Provider.Id,
+                        ModelId = scope.Candidate.EffectiveModel,
+                    };
+                }
+
+                if (failure is not null)
+                {
+                    done = true;
+                    if (run.OnFailure(scope, failure, exposed, usage, cancellationToken) is { } surface)
+                    {
+                        ExceptionDispatchInfo.Capture(surface).Throw();
+                    }
+
+                    continue;
+                }
+
+                done = true;
+                var cost = run.OnSuccess(scope, describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
+                if (final(scope.Candidate, run, cost, last!) is { } closing)
+                {
+                    yield return closing;
+                }
+
+                yield break;
+            }
+            finally
+            {
+                if (inner is not null)
+                {
+                    await inner.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if (!done)
+                {
+                    run.OnAbandoned(scope, exposed, usage);
+                }
+
+                scope.Dispose();
+            }
+        }
+    }
+}
