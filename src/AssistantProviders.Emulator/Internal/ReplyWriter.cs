@@ -42,7 +42,6 @@ internal static class ReplyWriter
                 {
                     await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), aborted).ConfigureAwait(false);
                     await response.Body.FlushAsync(aborted).ConfigureAwait(false);
-                    ctx.Abort();
                     return;
                 }
 
@@ -62,6 +61,12 @@ internal static class ReplyWriter
             var breakAt = kind is FaultKind.CutStreamAfterChunks or FaultKind.StallAfterChunks
                 ? Math.Clamp(fault!.Chunks, 0, Math.Max(0, frames.Count - 1))
                 : -1;
+            if (kind == FaultKind.CutStreamAfterChunks)
+            {
+                // A declared length the body never reaches: the client sees the chunks, then a premature end.
+                response.ContentLength = frames.Sum(f => Encoding.UTF8.GetByteCount(f));
+            }
+
             await response.StartAsync(aborted).ConfigureAwait(false);
             for (var i = 0; i < frames.Count; i++)
             {
@@ -70,7 +75,6 @@ internal static class ReplyWriter
                     await response.Body.FlushAsync(aborted).ConfigureAwait(false);
                     if (kind == FaultKind.CutStreamAfterChunks)
                     {
-                        ctx.Abort();
                         return;
                     }
 

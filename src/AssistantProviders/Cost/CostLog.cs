@@ -24,7 +24,7 @@ internal static partial class CostLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Budget '{BudgetName}' reached {Percent}% of its {Limit} USD limit ({Spent} USD spent).")]
     public static partial void BudgetThresholdReached(this ILogger logger, string budgetName, double percent, decimal limit, decimal spent);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Model '{ProviderId}/{ModelId}' is unpriced: nothing is reserved against the budgets for it.")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Model '{ProviderId}/{ModelId}' is unpriced: nothing is reserved against the budgets for it.")]
     public static partial void UnpricedNotReserved(this ILogger logger, string providerId, string modelId);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Model discovery of '{ProviderId}' failed: {Error}")]

@@ -43,8 +43,9 @@ public sealed class EmbeddingRouter : IEmbeddingClient
             PinKey = store,
         };
 
-        var plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), _pins.GetValueOrDefault(store));
-        if (plan.Candidates.Count > 0 && !_pins.ContainsKey(store))
+        var pin = options?.ModelId is null ? _pins.GetValueOrDefault(store) : null;
+        var plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), pin);
+        if (plan.Candidates.Count > 0 && pin is null)
         {
             // Pin to the best candidate's model for this request: failover never changes the model.
             plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), RouteEngine.ModelIdentity(plan.Candidates[0].Provider, plan.Candidates[0].EffectiveModel));

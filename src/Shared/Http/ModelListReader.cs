@@ -10,14 +10,21 @@ namespace AssistantProviders.Shared;
 /// </summary>
 internal static class ModelListReader
 {
-    public static async Task<IReadOnlyList<ModelDescriptor>> ListAsync(ProviderTransport transport, string path, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ModelDescriptor>> ListAsync(ProviderTransport transport, string path, CancellationToken cancellationToken) =>
+        ListAsync(transport, path, null, cancellationToken);
+
+    /// <summary>Lists models; <paramref name="enrich"/> sees each raw item with the descriptor built from it (vendor fields).</summary>
+    public static async Task<IReadOnlyList<ModelDescriptor>> ListAsync(
+        ProviderTransport transport, string path, Action<JsonElement, ModelDescriptor>? enrich, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, transport.Resolve(path));
         var (root, _) = await transport.SendForJsonAsync(request, ModelListJsonContext.Default.JsonElement, null, cancellationToken).ConfigureAwait(false);
-        return Parse(root, transport.Descriptor);
+        return Parse(root, transport.Descriptor, enrich);
     }
 
-    public static IReadOnlyList<ModelDescriptor> Parse(JsonElement root, ProviderDescriptor provider)
+    public static IReadOnlyList<ModelDescriptor> Parse(JsonElement root, ProviderDescriptor provider) => Parse(root, provider, null);
+
+    public static IReadOnlyList<ModelDescriptor> Parse(JsonElement root, ProviderDescriptor provider, Action<JsonElement, ModelDescriptor>? enrich)
     {
         var items = root.ValueKind switch
         {
@@ -60,6 +67,7 @@ internal static class ModelListReader
                 model.CreatedAt = DateTimeOffset.FromUnixTimeSeconds(unix);
             }
 
+            enrich?.Invoke(item, model);
             result.Add(model);
         }
 

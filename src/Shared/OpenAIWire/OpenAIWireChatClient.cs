@@ -161,7 +161,7 @@ internal sealed class OpenAIWireChatClient : IChatClient, IModelDiscovery
     }
 
     public Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default) =>
-        ModelListReader.ListAsync(_transport, _profile.ModelsPath, cancellationToken);
+        ModelListReader.ListAsync(_transport, _profile.ModelsPath, _profile.OnModelListed, cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {

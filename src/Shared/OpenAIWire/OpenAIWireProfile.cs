@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.Shared.OpenAIWire;
@@ -47,5 +48,64 @@ internal class OpenAIWireProfile
     /// <summary>Adds vendor fields to an embeddings request.</summary>
     public virtual void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options)
     {
+    }
+
+    /// <summary>
+    /// Adds vendor fields of one model-list item (pricing, type, vendor-cased context length) to the descriptor the shared
+    /// <see cref="ModelListReader"/> built from it. Default: nothing.
+    /// </summary>
+    public virtual void OnModelListed(JsonElement item, ModelDescriptor model)
+    {
+    }
+
+    /// <summary>
+    /// Copies the vendor knob <paramref name="key"/> from <see cref="ChatOptions.AdditionalProperties"/> into the request's extra
+    /// fields under the same name. Values may be a string, bool, number, string sequence or <see cref="JsonElement"/>.
+    /// </summary>
+    protected static void CopyOption(ChatOptions? options, string key, WireChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options?.AdditionalProperties is { } properties && properties.TryGetValue(key, out var value) && value is not null)
+        {
+            (request.Extra ??= [])[key] = ToJsonElement(key, value);
+        }
+    }
+
+    /// <summary>Converts a knob value (string, bool, number, string sequence, <see cref="JsonElement"/>) to JSON without reflection.</summary>
+    protected static JsonElement ToJsonElement(string key, object value)
+    {
+        if (value is JsonElement element)
+        {
+            return element.Clone();
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            switch (value)
+            {
+                case string s: writer.WriteStringValue(s); break;
+                case bool b: writer.WriteBooleanValue(b); break;
+                case int i: writer.WriteNumberValue(i); break;
+                case long l: writer.WriteNumberValue(l); break;
+                case float f: writer.WriteNumberValue(f); break;
+                case double d: writer.WriteNumberValue(d); break;
+                case decimal m: writer.WriteNumberValue(m); break;
+                case IEnumerable<string> strings:
+                    writer.WriteStartArray();
+                    foreach (var item in strings)
+                    {
+                        writer.WriteStringValue(item);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    throw new ArgumentException($"The value of option '{key}' has an unsupported type {value.GetType().Name}; use a string, bool, number, string list or JsonElement.", nameof(value));
+            }
+        }
+
+        using var doc = JsonDocument.Parse(buffer.WrittenMemory);
+        return doc.RootElement.Clone();
     }
 }

@@ -1,0 +1,59 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.CommandLine;
+using AssistantProviders.Cli;
+using AssistantProviders.Cli.Commands;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+var emulatorOption = new Option<bool>("--emulator") { Description = "Run against the built-in loopback emulator (every provider emulated; one broken on purpose)." };
+var configOption = new Option<string?>("--config") { Description = "An appsettings.json file to read (default: ./appsettings.json if present)." };
+
+var paidOption = new Option<bool>("--paid") { Description = "Also send a 1-token chat per provider (costs money; capped by --max-cost)." };
+var maxCostOption = new Option<decimal>("--max-cost") { Description = "Dollar cap per paid probe.", DefaultValueFactory = _ => 0.01m };
+var jsonOption = new Option<bool>("--json") { Description = "Machine-readable output." };
+var testAll = new Command("test-all", "Check every provider: key configured, authenticates, lists models. Free unless --paid.") { paidOption, maxCostOption, jsonOption };
+testAll.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct);
+    return await TestAllCommand.RunAsync(host, parse.GetValue(paidOption), parse.GetValue(maxCostOption), parse.GetValue(jsonOption), ct);
+});
+
+var providerOption = new Option<string?>("--provider") { Description = "Only this provider id." };
+var models = new Command("models", "List models: live discovery merged with the price catalog.") { providerOption };
+models.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct);
+    return await ModelsCommand.RunAsync(host, parse.GetValue(providerOption), ct);
+});
+
+var promptArgument = new Argument<string>("prompt") { Description = "The prompt." };
+var strategyOption = new Option<string?>("--strategy") { Description = "Routing strategy for this request (Priority, LocalFirst, Cheapest, Fastest, LeastBusy, BestForTask, Weighted)." };
+var modelOption = new Option<string?>("--model") { Description = "provider/model, a bare model id or an alias." };
+var explainOption = new Option<bool>("--explain") { Description = "Show the route explanation and the attempt trail." };
+var chat = new Command("chat", "Send one routed, streamed chat.") { promptArgument, strategyOption, modelOption, explainOption };
+chat.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct);
+    return await ChatCommand.RunAsync(host, parse.GetValue(promptArgument)!, parse.GetValue(strategyOption), parse.GetValue(modelOption), parse.GetValue(explainOption), ct);
+});
+
+var costs = new Command("costs", "Show the usage ledger and budgets.");
+costs.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct);
+    return CostsCommand.Run(host);
+});
+
+var doctor = new Command("doctor", "Report configuration problems (missing keys, rejected endpoints) without printing secrets.");
+doctor.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct);
+    return DoctorCommand.Run(host);
+});
+
+var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor };
+emulatorOption.Recursive = true;
+configOption.Recursive = true;
+root.Options.Add(emulatorOption);
+root.Options.Add(configOption);
+return await root.Parse(args).InvokeAsync();

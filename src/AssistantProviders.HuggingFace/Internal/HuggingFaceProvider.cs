@@ -1,0 +1,24 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.HuggingFace.Internal;
+
+/// <summary>What the HuggingFace provider is.</summary>
+internal static class HuggingFaceProvider
+{
+    public const string Id = "huggingface";
+    public const string DefaultModel = "meta-llama/Llama-3.1-8B-Instruct";
+    public const string DefaultEmbeddingModel = "sentence-transformers/all-MiniLM-L6-v2";
+    public static readonly Uri DefaultEndpoint = new("https://router.huggingface.co/v1/");
+
+    public static ProviderDescriptor Create() => new(Id, "HuggingFace")
+    {
+        Locality = ProviderLocality.Cloud,
+        Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
+            ModelCapabilities.Json | ModelCapabilities.Embeddings,
+        ComplianceTags = [],
+        Regions = ["us", "eu"],
+        ApiKeyEnvironmentVariable = "HF_TOKEN",
+        BaseUrlEnvironmentVariable = "HUGGINGFACE_BASE_URL",
+        DefaultEndpoint = DefaultEndpoint,
+        DefaultModel = DefaultModel,
+    };
+}

@@ -1,0 +1,104 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared.OpenAIWire;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Perplexity.Internal;
+
+/// <summary>
+/// Perplexity's wire quirks: search knobs as extra request fields; <c>citations</c> and <c>search_results</c> become citation
+/// annotations; every stream chunk repeats the running usage, so usage is reported once, from the finishing chunk; the stream
+/// ends with a finish reason (a trailing <c>[DONE]</c> is optional).
+/// </summary>
+internal sealed class PerplexityProfile : OpenAIWireProfile
+{
+    public static readonly PerplexityProfile Instance = new();
+
+    private static readonly string[] Knobs =
+    [
+        PerplexityOptionKeys.SearchRecencyFilter,
+        PerplexityOptionKeys.SearchDomainFilter,
+        PerplexityOptionKeys.ReturnImages,
+        PerplexityOptionKeys.ReturnRelatedQuestions,
+        PerplexityOptionKeys.SearchMode,
+        PerplexityOptionKeys.DisableSearch,
+    ];
+
+    public override bool IncludeStreamUsage => false;
+
+    public override bool RequireDoneSentinel => false;
+
+    public override bool SupportsParallelToolCalls => false;
+
+    public override void ConfigureRequest(WireChatRequest request, ChatOptions? options)
+    {
+        foreach (var key in Knobs)
+        {
+            CopyOption(options, key, request);
+        }
+    }
+
+    public override void OnResponse(WireChatResponse wire, ChatResponse response)
+    {
+        var text = response.Messages.SelectMany(m => m.Contents).OfType<TextContent>().FirstOrDefault();
+        var annotations = PerplexityMapper.ToAnnotations(wire.Extra, text?.Text);
+        if (annotations.Count > 0)
+        {
+            if (text is null)
+            {
+                text = new TextContent(string.Empty);
+                (response.Messages.LastOrDefault() ?? AddMessage(response)).Contents.Add(text);
+            }
+
+            (text.Annotations ??= []).AddRange(annotations);
+        }
+
+        if (response.Usage is { } usage)
+        {
+            PerplexityMapper.AddSearchRequests(usage, wire.Usage, wire.Model ?? response.ModelId);
+        }
+
+        PerplexityMapper.CopyExtras(wire.Extra, response.AdditionalProperties ??= []);
+    }
+
+    public override void OnChunk(WireChatResponse wire, ChatResponseUpdate update, OpenAIWireStreamState state)
+    {
+        // Each chunk carries the running totals: drop them and report the finishing chunk's usage once.
+        for (var i = update.Contents.Count - 1; i >= 0; i--)
+        {
+            if (update.Contents[i] is UsageContent)
+            {
+                update.Contents.RemoveAt(i);
+            }
+        }
+
+        state.UsageReported = false;
+        if (update.FinishReason is null)
+        {
+            return;
+        }
+
+        // Stream choice: the citations of the whole answer ride on one extra, empty TextContent of the finishing update
+        // (without [n] regions: the text is spread over the earlier updates).
+        var annotations = PerplexityMapper.ToAnnotations(wire.Extra, null);
+        if (annotations.Count > 0)
+        {
+            update.Contents.Add(new TextContent(string.Empty) { Annotations = [.. annotations] });
+        }
+
+        if (OpenAIWireMapper.ToUsage(wire.Usage) is { } usage)
+        {
+            PerplexityMapper.AddSearchRequests(usage, wire.Usage, wire.Model ?? update.ModelId);
+            update.Contents.Add(new UsageContent(usage));
+            state.UsageReported = true;
+        }
+
+        PerplexityMapper.CopyExtras(wire.Extra, update.AdditionalProperties ??= []);
+    }
+
+    private static ChatMessage AddMessage(ChatResponse response)
+    {
+        var message = new ChatMessage(ChatRole.Assistant, (IList<AIContent>)[]);
+        response.Messages.Add(message);
+        return message;
+    }
+}

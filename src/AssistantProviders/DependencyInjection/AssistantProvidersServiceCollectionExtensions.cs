@@ -1,0 +1,92 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders;
+using AssistantProviders.DependencyInjection;
+using AssistantProviders.Internal;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds AssistantProviders to a service collection.</summary>
+public static class AssistantProvidersServiceCollectionExtensions
+{
+    private const string SectionName = "AssistantProviders";
+
+    /// <summary>
+    /// Adds the AssistantProviders engine: the unkeyed routers (<see cref="IChatClient"/>, <see cref="ISpeechClient"/>,
+    /// <see cref="IEmbeddingClient"/>, <see cref="IRerankClient"/>), <see cref="IProviderHealth"/>, routing options bound from
+    /// <c>AssistantProviders:Routing</c> and a start-up check of the provider names under <c>AssistantProviders:Providers</c>.
+    /// Calling it again returns a builder over the same state.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The app's configuration root (its <c>AssistantProviders</c> section is used), or the section itself.</param>
+    /// <returns>A builder on which vendor packages add <c>Add&lt;Vendor&gt;()</c> and the engine adds <c>AddRouting()</c>.</returns>
+    public static IAssistantProvidersBuilder AddAssistantProviders(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(AssistantProvidersBuilder) && !d.IsKeyedService)?.ImplementationInstance as AssistantProvidersBuilder;
+        if (existing is not null)
+        {
+            if (configuration is not null && !existing.Configuration.GetChildren().Any())
+            {
+                existing.Configuration = SectionOf(configuration);
+                AddConfiguration(services, existing.Configuration);
+            }
+
+            return existing;
+        }
+
+        var section = SectionOf(configuration);
+        var builder = new AssistantProvidersBuilder(services, section);
+        services.AddSingleton(builder);
+        services.AddOptions();
+        AddConfiguration(services, section);
+        services.AddOptions<ProviderSectionsCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderSectionsCheck>, ProviderSectionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderHealthRegistry>();
+        services.TryAddSingleton<IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthRegistry>());
+        services.TryAddSingleton(sp => new RouteEngine(sp));
+
+        services.TryAddSingleton(sp => new ChatRouter(sp.GetRequiredService<RouteEngine>()));
+        services.TryAddSingleton(sp => new SpeechRouter(sp.GetRequiredService<RouteEngine>()));
+        services.TryAddSingleton(sp => new EmbeddingRouter(sp.GetRequiredService<RouteEngine>()));
+        services.TryAddSingleton(sp => new RerankRouter(sp.GetRequiredService<RouteEngine>()));
+        services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<ChatRouter>());
+        services.TryAddSingleton<ISpeechClient>(sp => sp.GetRequiredService<SpeechRouter>());
+        services.TryAddSingleton<ISpeechToTextClient>(sp => sp.GetRequiredService<SpeechRouter>());
+        services.TryAddSingleton<ITextToSpeechClient>(sp => sp.GetRequiredService<SpeechRouter>());
+        services.TryAddSingleton<IEmbeddingClient>(sp => sp.GetRequiredService<EmbeddingRouter>());
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<EmbeddingRouter>());
+        services.TryAddSingleton<IRerankClient>(sp => sp.GetRequiredService<RerankRouter>());
+        return builder;
+    }
+
+    private static void AddConfiguration(IServiceCollection services, IConfiguration section) =>
+        services.AddOptions<RoutingOptions>().Bind(section.GetSection("Routing"));
+
+    private static IConfiguration SectionOf(IConfiguration? configuration)
+    {
+        if (configuration is null)
+        {
+            return new ConfigurationBuilder().Build();
+        }
+
+        if (configuration is IConfigurationSection own && string.Equals(own.Key, SectionName, StringComparison.OrdinalIgnoreCase))
+        {
+            return own;
+        }
+
+        var section = configuration.GetSection(SectionName);
+        if (section.Exists())
+        {
+            return section;
+        }
+
+        // The caller passed the section's contents directly.
+        return configuration.GetSection("Providers").Exists() || configuration.GetSection("Routing").Exists() ? configuration : section;
+    }
+}
