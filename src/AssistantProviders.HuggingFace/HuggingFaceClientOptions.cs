@@ -16,6 +16,14 @@ public sealed class HuggingFaceClientOptions : ProviderClientOptions
         Endpoint = HuggingFaceProvider.DefaultEndpoint;
     }
 
-    /// <summary>Gets or sets the embedding model used when the request names none. Default <c>sentence-transformers/all-MiniLM-L6-v2</c>.</summary>
+    /// <summary>
+    /// Gets or sets the base of the feature-extraction (embeddings) pipeline; the request goes to
+    /// <c>{base}{model}/pipeline/feature-extraction</c>. Default <c>https://router.huggingface.co/hf-inference/models/</c>.
+    /// Same endpoint rule as <see cref="ProviderClientOptions.Endpoint"/> (https, or http only for loopback).
+    /// </summary>
+    public Uri FeatureExtractionEndpoint { get; set; } = HuggingFaceProvider.DefaultFeatureExtractionEndpoint;
+
+    /// <summary>Gets or sets the embedding model used when the request names none. Default <c>sentence-transformers/all-MiniLM-L6-v2</c>
+    /// (served by the <c>hf-inference</c> provider through <see cref="FeatureExtractionEndpoint"/>).</summary>
     public string? DefaultEmbeddingModel { get; set; }
 }

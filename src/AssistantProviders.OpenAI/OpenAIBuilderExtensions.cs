@@ -53,5 +53,17 @@ public static class OpenAIBuilderExtensions
                 ProviderServiceRegistration.CreateLogger(sp, typeof(OpenAIEmbeddingGenerator).FullName!),
                 ProviderServiceRegistration.GetTimeProvider(sp)));
             services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(id, static (sp, key) => sp.GetRequiredKeyedService<OpenAIEmbeddingGenerator>(key));
+            services.AddKeyedSingleton(id, (sp, _) => new OpenAISpeechToTextClient(
+                ProviderServiceRegistration.GetOptions<OpenAIClientOptions>(sp, id),
+                ProviderServiceRegistration.CreateHttpClient(sp, httpClientName),
+                ProviderServiceRegistration.CreateLogger(sp, typeof(OpenAISpeechToTextClient).FullName!),
+                ProviderServiceRegistration.GetTimeProvider(sp)));
+            services.AddKeyedSingleton<ISpeechToTextClient>(id, static (sp, key) => sp.GetRequiredKeyedService<OpenAISpeechToTextClient>(key));
+            services.AddKeyedSingleton(id, (sp, _) => new OpenAITextToSpeechClient(
+                ProviderServiceRegistration.GetOptions<OpenAIClientOptions>(sp, id),
+                ProviderServiceRegistration.CreateHttpClient(sp, httpClientName),
+                ProviderServiceRegistration.CreateLogger(sp, typeof(OpenAITextToSpeechClient).FullName!),
+                ProviderServiceRegistration.GetTimeProvider(sp)));
+            services.AddKeyedSingleton<ITextToSpeechClient>(id, static (sp, key) => sp.GetRequiredKeyedService<OpenAITextToSpeechClient>(key));
         });
 }

@@ -18,6 +18,15 @@ public sealed class OpenAIClientOptions : ProviderClientOptions
     /// <summary>Gets or sets the embedding model used when the request names none. Default <c>text-embedding-3-small</c>.</summary>
     public string? DefaultEmbeddingModel { get; set; }
 
+    /// <summary>Gets or sets the speech-to-text model used when the request names none. Default <c>whisper-1</c>.</summary>
+    public string? DefaultTranscriptionModel { get; set; }
+
+    /// <summary>Gets or sets the text-to-speech model used when the request names none. Default <c>gpt-4o-mini-tts</c>.</summary>
+    public string? DefaultSpeechModel { get; set; }
+
+    /// <summary>Gets or sets the text-to-speech voice used when the request names none. Default <c>alloy</c>.</summary>
+    public string? DefaultVoice { get; set; }
+
     /// <summary>Gets or sets the organization id sent as <c>OpenAI-Organization</c>.</summary>
     public string? Organization { get; set; }
 

@@ -14,6 +14,12 @@ namespace AssistantProviders.Perplexity;
 /// </summary>
 public sealed class PerplexityChatClient : DelegatingChatClient, IModelDiscovery
 {
+    /// <summary>
+    /// The <see cref="UsageDetails.AdditionalCounts"/> key of the number of web searches a request made (Perplexity's
+    /// <c>num_search_queries</c>; 1 for a <c>sonar*</c> model that does not report it), for the per-search fee.
+    /// </summary>
+    public const string SearchRequestsUsageKey = "SearchRequests";
+
     /// <summary>Initializes a new instance of the <see cref="PerplexityChatClient"/> class, for use without dependency injection.</summary>
     /// <param name="options">The options (key, endpoint, default model).</param>
     /// <param name="httpClient">An optional HTTP client; one is created (and owned) when omitted.</param>
@@ -27,9 +33,14 @@ public sealed class PerplexityChatClient : DelegatingChatClient, IModelDiscovery
     {
     }
 
-    /// <summary>Lists the models the account can use.</summary>
+    /// <summary>
+    /// Lists the Sonar models. Perplexity has no model-listing endpoint, so this is the documented set (not discovered).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The models, as the vendor reports them.</returns>
-    public Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default) =>
-        ((OpenAIWireChatClient)InnerClient).ListModelsAsync(cancellationToken);
+    /// <returns>The models.</returns>
+    public Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(PerplexityProvider.KnownModels());
+    }
 }

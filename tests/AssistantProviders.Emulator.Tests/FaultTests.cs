@@ -213,18 +213,30 @@ public sealed class FaultTests
         {
             server.Faults.Add(EmulatorFault.StallAfterChunks("ollama", 1));
             using var client = Client(server);
-            var read = ReadLinesAsync(client, "ollama/api/chat", Chat, Ct);
-
-            while (server.Requests.Count == 0 || server.Requests[0].StatusCode == 0)
-            {
-                await Task.Yield();
-            }
+            using var request = new HttpRequestMessage(HttpMethod.Post, "ollama/api/chat") { Content = new StringContent(Chat, Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+            var first = await reader.ReadLineAsync(Ct);
+            Assert.Contains("\"done\":false", first, StringComparison.Ordinal);
 
             await server.StopAsync(Ct);
-            var (lines, broke) = await read;
 
-            Assert.True(broke);
-            Assert.DoesNotContain(lines, l => l.Contains("\"done\":true", StringComparison.Ordinal));
+            var rest = new List<string>();
+            var broke = false;
+            try
+            {
+                while (await reader.ReadLineAsync(Ct) is { } line)
+                {
+                    rest.Add(line);
+                }
+            }
+            catch (IOException)
+            {
+                broke = true;
+            }
+
+            Assert.True(broke, "the stalled stream ends with a premature close");
+            Assert.DoesNotContain(rest, l => l.Contains("\"done\":true", StringComparison.Ordinal));
         }
     }
 

@@ -76,10 +76,10 @@ internal static class Wire
     public static async Task<(List<string> Lines, bool Broke)> ReadLinesAsync(HttpClient client, string path, string json, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var lines = new List<string>();
         try
         {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
@@ -88,7 +88,7 @@ internal static class Wire
 
             return (lines, false);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             return (lines, true);
         }

@@ -69,4 +69,22 @@ public sealed class NdjsonLineReaderTests
         var ex = await Should.ThrowAsync<IncompleteStreamException>(() => Read(new ChunkedStream(Encoding.UTF8.GetBytes("{\"a\":1}\n{\"b\""), 4, resetAtEnd: true)));
         ex.MayHaveBeenBilled.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Cancel_BetweenBufferedLines_IsHonoured()
+    {
+        using var transport = TestWire.Transport(new VerbatimHttpHandler());
+        using var cts = new CancellationTokenSource();
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n"));
+        var seen = 0;
+        await Should.ThrowAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var line in NdjsonLineReader.ReadAsync(stream, transport, "m", () => seen, cts.Token))
+            {
+                seen++;
+                await cts.CancelAsync();
+            }
+        });
+        seen.ShouldBe(1);
+    }
 }

@@ -7,7 +7,7 @@ namespace AssistantProviders.Shared.Tests;
 public sealed class ProviderErrorMapperTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly ApiKey Key = TestWire.Key;
+    private static readonly ApiKey Key = new(TestWire.Key);
 
     private static AssistantProviderException Map(int status, string? body, params (string Name, string Value)[] headers)
     {
@@ -100,6 +100,8 @@ public sealed class ProviderErrorMapperTests
     {
         var ex = Map(422, """{"object":"error","message":{"detail":[{"type":"missing","loc":["body","model"],"msg":"Field required"}]},"type":"invalid_request_error"}""");
         ex.Kind.ShouldBe(ProviderErrorKind.BadRequest);
+        ex.Message.ShouldContain("body.model: Field required");
+        ex.ErrorCode.ShouldBe("validation_error");
 
         var fastApi = Map(422, """{"detail":[{"loc":["body","messages",0,"role"],"msg":"field required","type":"value_error.missing"}]}""");
         fastApi.Message.ShouldContain("body.messages.0.role: field required");
@@ -193,7 +195,7 @@ public sealed class ProviderErrorMapperTests
     [Fact]
     public void ApiKey_InBodyHeadersOrUrls_NeverReachesTheMessage()
     {
-        var body = $$"""{"error":{"message":"key {{TestWire.Key}} rejected; Authorization: Bearer abcdefghijklmnop; url https://x/?key=AIzaSyA1234567890123456789012 and x-api-key: zzzzzzzz","code":"{{TestWire.Key}}"}}""";
+        var body = "{\"error\":{\"message\":\"key " + TestWire.Key + " rejected; Authorization: Bearer abcdefghijklmnop; url https://x/?key=AIzaSyA1234567890123456789012 and x-api-key: zzzzzzzz\",\"code\":\"" + TestWire.Key + "\"}}";
         var ex = Map(400, body, ("x-request-id", "req_1"));
         ex.Message.ShouldNotContain(TestWire.Key);
         ex.Message.ShouldNotContain("abcdefghijklmnop");

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json.Nodes;
+
 namespace AssistantProviders.Emulator.Internal;
 
 /// <summary>A chat request reduced to what the emulator's answer depends on, whatever the vendor format.</summary>
@@ -33,4 +35,36 @@ internal sealed class ChatTurn
 
     /// <summary>Gets the grounding documents (Cohere), as text.</summary>
     public List<string> Documents { get; } = [];
+
+    /// <summary>Reads <c>[{role, content}]</c> messages: every text, the last user text, and the tool result when the last message has a tool role.</summary>
+    public void ReadMessages(JsonArray messages, params string[] toolRoles)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var role = JsonText.Str(messages[i], "role");
+            var text = JsonText.Content(messages[i]?["content"]);
+            Texts.Add(text);
+            if (role == "user")
+            {
+                LastUserText = text;
+            }
+
+            if (i == messages.Count - 1 && role is not null && toolRoles.Contains(role))
+            {
+                ToolResult = text;
+            }
+        }
+    }
+
+    /// <summary>Reads <c>[{type: function, function: {name}}]</c> tool declarations.</summary>
+    public void ReadFunctionTools(JsonArray tools)
+    {
+        foreach (var tool in tools)
+        {
+            if (JsonText.Str(JsonText.Obj(tool, "function"), "name") is { } name)
+            {
+                ToolNames.Add(name);
+            }
+        }
+    }
 }

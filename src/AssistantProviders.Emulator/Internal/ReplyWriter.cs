@@ -31,13 +31,14 @@ internal static class ReplyWriter
                     FaultKind.OversizeBody => Pad(reply.Body ?? [], fault!.Bytes),
                     _ => reply.Body ?? [],
                 };
+                response.ContentLength = body.Length;
                 if (kind == FaultKind.StallAfterChunks && !await StallAsync(fault!, time, aborted, stopping).ConfigureAwait(false))
                 {
+                    // Nothing was written, so nothing in flight can be lost.
                     ctx.Abort();
                     return;
                 }
 
-                response.ContentLength = body.Length;
                 if (kind == FaultKind.CutStreamAfterChunks)
                 {
                     await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), aborted).ConfigureAwait(false);
@@ -61,9 +62,11 @@ internal static class ReplyWriter
             var breakAt = kind is FaultKind.CutStreamAfterChunks or FaultKind.StallAfterChunks
                 ? Math.Clamp(fault!.Chunks, 0, Math.Max(0, frames.Count - 1))
                 : -1;
-            if (kind == FaultKind.CutStreamAfterChunks)
+            if (breakAt >= 0)
             {
-                // A declared length the body never reaches: the client sees the chunks, then a premature end.
+                // A declared length the body may never reach. Returning early makes Kestrel close the connection after it has
+                // delivered what was written (ctx.Abort() would drop output still in flight), so the client sees the chunks and
+                // then a premature end, never a terminator.
                 response.ContentLength = frames.Sum(f => Encoding.UTF8.GetByteCount(f));
             }
 
@@ -80,7 +83,6 @@ internal static class ReplyWriter
 
                     if (!await StallAsync(fault!, time, aborted, stopping).ConfigureAwait(false))
                     {
-                        ctx.Abort();
                         return;
                     }
                 }

@@ -8,6 +8,7 @@ internal static class HuggingFaceProvider
     public const string DefaultModel = "meta-llama/Llama-3.1-8B-Instruct";
     public const string DefaultEmbeddingModel = "sentence-transformers/all-MiniLM-L6-v2";
     public static readonly Uri DefaultEndpoint = new("https://router.huggingface.co/v1/");
+    public static readonly Uri DefaultFeatureExtractionEndpoint = new("https://router.huggingface.co/hf-inference/models/");
 
     public static ProviderDescriptor Create() => new(Id, "HuggingFace")
     {

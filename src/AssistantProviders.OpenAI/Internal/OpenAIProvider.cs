@@ -7,13 +7,16 @@ internal static class OpenAIProvider
     public const string Id = "openai";
     public const string DefaultModel = "gpt-4.1-mini";
     public const string DefaultEmbeddingModel = "text-embedding-3-small";
+    public const string DefaultTranscriptionModel = "whisper-1";
+    public const string DefaultSpeechModel = "gpt-4o-mini-tts";
+    public const string DefaultVoice = "alloy";
     public static readonly Uri DefaultEndpoint = new("https://api.openai.com/v1/");
 
     public static ProviderDescriptor Create() => new(Id, "OpenAI")
     {
         Locality = ProviderLocality.Cloud,
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
-            ModelCapabilities.Json | ModelCapabilities.Embeddings,
+            ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.SpeechToText | ModelCapabilities.TextToSpeech,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
         ApiKeyEnvironmentVariable = "OPENAI_API_KEY",

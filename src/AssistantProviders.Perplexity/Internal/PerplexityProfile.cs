@@ -49,7 +49,11 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
                 (response.Messages.LastOrDefault() ?? AddMessage(response)).Contents.Add(text);
             }
 
-            (text.Annotations ??= []).AddRange(annotations);
+            text.Annotations ??= [];
+            foreach (var annotation in annotations)
+            {
+                text.Annotations.Add(annotation);
+            }
         }
 
         if (response.Usage is { } usage)
@@ -57,7 +61,7 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
             PerplexityMapper.AddSearchRequests(usage, wire.Usage, wire.Model ?? response.ModelId);
         }
 
-        PerplexityMapper.CopyExtras(wire.Extra, response.AdditionalProperties ??= []);
+        PerplexityMapper.CopyExtras(wire, response.AdditionalProperties ??= []);
     }
 
     public override void OnChunk(WireChatResponse wire, ChatResponseUpdate update, OpenAIWireStreamState state)
@@ -92,7 +96,7 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
             state.UsageReported = true;
         }
 
-        PerplexityMapper.CopyExtras(wire.Extra, update.AdditionalProperties ??= []);
+        PerplexityMapper.CopyExtras(wire, update.AdditionalProperties ??= []);
     }
 
     private static ChatMessage AddMessage(ChatResponse response)

@@ -19,4 +19,14 @@ internal static class PerplexityProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The documented Sonar models (Perplexity has no <c>GET /models</c>); 127k context each.</summary>
+    public static IReadOnlyList<ModelDescriptor> KnownModels() =>
+        [.. ((string[])["sonar", "sonar-pro", "sonar-reasoning", "sonar-reasoning-pro", "sonar-deep-research"]).Select(id => new ModelDescriptor(Id, id)
+        {
+            Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Json,
+            ContextWindow = id == "sonar-pro" ? 200_000 : 128_000,
+            Locality = ProviderLocality.Cloud,
+            Tasks = ["web-search"],
+        })];
 }

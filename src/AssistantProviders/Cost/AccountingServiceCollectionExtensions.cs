@@ -31,11 +31,6 @@ internal static class AccountingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(assistantProvidersSection);
-        if (services.Any(d => d.ServiceType == typeof(RequestAccounting)))
-        {
-            return services;
-        }
-
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CostOptions>().Bind(assistantProvidersSection.GetSection("Cost")).ValidateOnStart();
@@ -45,8 +40,13 @@ internal static class AccountingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
         services.AddHttpClient(LocalProbeHttpClientName);
 
+        // Each call (AddAssistantProviders may be called again with the real configuration) adds its catalog section as a layer.
         var catalogSection = assistantProvidersSection.GetSection("Catalog");
-        services.TryAddSingleton(sp => PriceCatalog.Create(catalogSection.Exists() ? catalogSection : null, Logger(sp)));
+        // Applying the same section twice is harmless: a layer only overrides fields it sets.
+        services.Configure<CatalogConfigurationSources>(s => s.Sections.Add(catalogSection));
+        services.TryAddSingleton(sp => PriceCatalog.CreateLayered(
+            sp.GetRequiredService<IOptions<CatalogConfigurationSources>>().Value.Sections.Where(s => s.Exists()),
+            Logger(sp)));
         services.TryAddSingleton<IPriceCatalog>(sp => sp.GetRequiredService<PriceCatalog>());
         services.TryAddSingleton(sp => new TokenEstimator(Logger(sp)));
         services.TryAddSingleton(sp => new CostMetrics(sp.GetService<IMeterFactory>()));

@@ -75,13 +75,20 @@ internal sealed class PriceCatalog : IPriceCatalog
     /// <param name="overrides">The <c>AssistantProviders:Catalog</c> section, or <see langword="null"/>.</param>
     /// <param name="logger">A logger.</param>
     /// <returns>The catalog.</returns>
-    public static PriceCatalog Create(IConfiguration? overrides, ILogger? logger = null)
+    public static PriceCatalog Create(IConfiguration? overrides, ILogger? logger = null) =>
+        CreateLayered(overrides is null ? [] : [overrides], logger);
+
+    /// <summary>Creates the catalog from the embedded file plus configuration overrides applied in order.</summary>
+    /// <param name="overrides">The <c>AssistantProviders:Catalog</c> sections.</param>
+    /// <param name="logger">A logger.</param>
+    /// <returns>The catalog.</returns>
+    public static PriceCatalog CreateLayered(IEnumerable<IConfiguration> overrides, ILogger? logger = null)
     {
-        var layers = new List<(IConfiguration, string)> { (CatalogParser.JsonToConfiguration(ReadEmbedded(), "embedded:Catalog/models.json"), "embedded:Catalog/models.json") };
-        if (overrides is not null)
+        const string Embedded = "embedded:Catalog/models.json";
+        var layers = new List<(IConfiguration, string)> { (CatalogParser.JsonToConfiguration(ReadEmbedded(), Embedded), Embedded) };
+        foreach (var layer in overrides)
         {
-            var path = overrides is IConfigurationSection s ? "configuration:" + s.Path : "configuration";
-            layers.Add((overrides, path));
+            layers.Add((layer, layer is IConfigurationSection s ? "configuration:" + s.Path : "configuration"));
         }
 
         return new PriceCatalog(layers, logger);

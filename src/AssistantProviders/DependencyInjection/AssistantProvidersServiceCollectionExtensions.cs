@@ -65,8 +65,11 @@ public static class AssistantProvidersServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddConfiguration(IServiceCollection services, IConfiguration section) =>
+    private static void AddConfiguration(IServiceCollection services, IConfiguration section)
+    {
         services.AddOptions<RoutingOptions>().Bind(section.GetSection("Routing"));
+        AssistantProviders.Cost.AccountingServiceCollectionExtensions.AddAssistantProvidersAccounting(services, section);
+    }
 
     private static IConfiguration SectionOf(IConfiguration? configuration)
     {

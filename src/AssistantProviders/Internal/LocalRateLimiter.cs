@@ -10,7 +10,7 @@ namespace AssistantProviders.Internal;
 internal sealed class LocalRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly FixedWindowRateLimiter _limiter;
+    private FixedWindowRateLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private DateTimeOffset _windowStart;
@@ -20,13 +20,7 @@ internal sealed class LocalRateLimiter : IDisposable
         Limit = Math.Max(1, permitsPerMinute);
         _time = time;
         _windowStart = time.GetUtcNow();
-        _limiter = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Limit,
-            Window = Window,
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        });
+        _limiter = Create(Limit);
     }
 
     public int Limit { get; }
@@ -48,11 +42,22 @@ internal sealed class LocalRateLimiter : IDisposable
     {
         Replenish();
         var count = (int)Math.Clamp(permits, 1, Limit);
-        using var lease = _limiter.AttemptAcquire(count);
-        return lease.IsAcquired;
+        lock (_gate)
+        {
+            using var lease = _limiter.AttemptAcquire(count);
+            return lease.IsAcquired;
+        }
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    private static FixedWindowRateLimiter Create(int limit) => new(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = limit,
+        Window = Window,
+        QueueLimit = 0,
+        AutoReplenishment = false,
+    });
 
     private void Replenish()
     {
@@ -61,7 +66,9 @@ internal sealed class LocalRateLimiter : IDisposable
             var now = _time.GetUtcNow();
             if (now - _windowStart >= Window)
             {
-                _limiter.TryReplenish();
+                // A new window on the injected clock: start a fresh limiter (TryReplenish follows the real clock).
+                _limiter.Dispose();
+                _limiter = Create(Limit);
                 var windows = (long)((now - _windowStart).Ticks / Window.Ticks);
                 _windowStart += TimeSpan.FromTicks(windows * Window.Ticks);
             }

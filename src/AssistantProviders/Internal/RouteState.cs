@@ -127,7 +127,8 @@ internal sealed class RouteState
     public async ValueTask<BreakerLease?> TryEnterAsync()
     {
         var admitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var outcome = new TaskCompletionSource<Outcome<bool>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed inline so the breaker has counted the outcome before the router moves on.
+        var outcome = new TaskCompletionSource<Outcome<bool>>();
         var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
         var execution = RunAsync(context, admitted, outcome);
         await Task.WhenAny(admitted.Task, execution).ConfigureAwait(false);

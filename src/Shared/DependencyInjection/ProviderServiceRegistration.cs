@@ -47,6 +47,7 @@ internal static class ProviderServiceRegistration
                 }
 
                 bind(o, section);
+                BindKeys(o, section);
                 configure?.Invoke(o);
             });
         optionsBuilder.Validate(
@@ -72,6 +73,28 @@ internal static class ProviderServiceRegistration
         services.AddSingleton(new ProviderRegistration(descriptor, sp => GetOptions<TOptions>(sp, id)));
         registerClients(services, httpClientName);
         return builder;
+    }
+
+    /// <summary>
+    /// Binds <c>ApiKey</c> and <c>ApiKeys</c> from the section: the configuration-binding source generator does not apply the
+    /// <see cref="ApiKey"/> type converter, so without this an explicit key in configuration would not beat the environment.
+    /// </summary>
+    public static void BindKeys(ProviderClientOptions options, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(section);
+        if (ApiKey.FromString(section["ApiKey"]) is { } key)
+        {
+            options.ApiKey = key;
+        }
+
+        foreach (var child in section.GetSection("ApiKeys").GetChildren())
+        {
+            if (ApiKey.FromString(child.Value) is { } pooled && !options.ApiKeys.Contains(pooled))
+            {
+                options.ApiKeys.Add(pooled);
+            }
+        }
     }
 
     public static string HttpClientName(ProviderDescriptor descriptor) => "AssistantProviders." + descriptor.DisplayName.Replace(" ", string.Empty, StringComparison.Ordinal);

@@ -183,7 +183,11 @@ internal static class ProviderErrorMapper
             info.Code = Str(error, "status") ?? info.Type;
         }
 
-        if (info.Message is null && root.TryGetProperty("detail", out var detail))
+        // FastAPI-style {"detail": ...}, also nested as Mistral's {"message": {"detail": [...]}}.
+        var detailHolder = root.TryGetProperty("detail", out _) ? root
+            : error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var messageObject) && messageObject.ValueKind == JsonValueKind.Object ? messageObject
+            : default;
+        if (info.Message is null && detailHolder.ValueKind == JsonValueKind.Object && detailHolder.TryGetProperty("detail", out var detail))
         {
             info.Message = detail.ValueKind switch
             {

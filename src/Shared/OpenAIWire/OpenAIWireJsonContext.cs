@@ -13,6 +13,8 @@ namespace AssistantProviders.Shared.OpenAIWire;
 [JsonSerializable(typeof(WireChatResponse))]
 [JsonSerializable(typeof(WireEmbeddingRequest))]
 [JsonSerializable(typeof(WireEmbeddingResponse))]
+[JsonSerializable(typeof(WireSpeechRequest))]
+[JsonSerializable(typeof(WireTranscription))]
 [JsonSerializable(typeof(List<WireContentPart>))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(JsonElement))]

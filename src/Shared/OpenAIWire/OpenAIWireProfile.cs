@@ -18,6 +18,19 @@ internal class OpenAIWireProfile
 
     public virtual string ModelsPath => "models";
 
+    /// <summary>Gets the speech-to-text path (multipart upload).</summary>
+    public virtual string TranscriptionsPath => "audio/transcriptions";
+
+    /// <summary>Gets the text-to-speech path.</summary>
+    public virtual string SpeechPath => "audio/speech";
+
+    /// <summary>
+    /// Gets the <c>response_format</c> to ask a transcription in when the caller names none. Default: <c>verbose_json</c> for
+    /// Whisper models (duration and language come back too), <c>json</c> for the others (gpt-4o-transcribe accepts only json/text).
+    /// </summary>
+    public virtual string TranscriptionResponseFormat(string model) =>
+        model.StartsWith("whisper", StringComparison.OrdinalIgnoreCase) ? "verbose_json" : "json";
+
     /// <summary>Gets a value indicating whether to send <c>stream_options.include_usage</c> (usage then arrives in a final chunk).</summary>
     public virtual bool IncludeStreamUsage => true;
 
@@ -108,4 +121,16 @@ internal class OpenAIWireProfile
         using var doc = JsonDocument.Parse(buffer.WrittenMemory);
         return doc.RootElement.Clone();
     }
+
+    /// <summary>Reads a string property of a vendor JSON object, or <see langword="null"/>.</summary>
+    protected static string? ReadString(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>Reads a numeric property of a vendor JSON object, or <see langword="null"/>.</summary>
+    protected static decimal? ReadDecimal(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
+
+    /// <summary>Reads a boolean property of a vendor JSON object (<see langword="false"/> when absent).</summary>
+    protected static bool ReadBool(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 }

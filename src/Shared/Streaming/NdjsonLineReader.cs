@@ -64,6 +64,8 @@ internal static class NdjsonLineReader
                     span = span[(nl + 1)..];
                     if (TryDecode(line, out var text))
                     {
+                        // Lines already buffered must not outrun a cancel.
+                        cancellationToken.ThrowIfCancellationRequested();
                         yield return text;
                     }
 

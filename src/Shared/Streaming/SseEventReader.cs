@@ -51,6 +51,8 @@ internal static class SseEventReader
                 yield break;
             }
 
+            // The parser hands out events already buffered without looking at the token; honour a cancel between events.
+            cancellationToken.ThrowIfCancellationRequested();
             yield return e.Current;
         }
         }

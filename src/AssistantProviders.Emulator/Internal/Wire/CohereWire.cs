@@ -44,30 +44,8 @@ internal sealed class CohereWire : WireFormat
             Stream = JsonText.Bool(json, "stream") == true,
             JsonMode = JsonText.Str(JsonText.Obj(json, "response_format"), "type") == "json_object",
         };
-        var messages = JsonText.Arr(json, "messages");
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var role = JsonText.Str(messages[i], "role");
-            var text = JsonText.Content(messages[i]?["content"]);
-            turn.Texts.Add(text);
-            if (role == "user")
-            {
-                turn.LastUserText = text;
-            }
-
-            if (i == messages.Count - 1 && role == "tool")
-            {
-                turn.ToolResult = text;
-            }
-        }
-
-        foreach (var tool in JsonText.Arr(json, "tools"))
-        {
-            if (JsonText.Str(JsonText.Obj(tool, "function"), "name") is { } name)
-            {
-                turn.ToolNames.Add(name);
-            }
-        }
+        turn.ReadMessages(JsonText.Arr(json, "messages"), "tool");
+        turn.ReadFunctionTools(JsonText.Arr(json, "tools"));
 
         var choice = JsonText.Str(json, "tool_choice");
         turn.ToolRequired = choice == "REQUIRED";

@@ -36,30 +36,8 @@ internal sealed class OllamaWire : WireFormat
             Stream = JsonText.Bool(json, "stream") != false,
             JsonMode = json?["format"] is JsonObject || JsonText.Str(json, "format") == "json",
         };
-        var messages = JsonText.Arr(json, "messages");
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var role = JsonText.Str(messages[i], "role");
-            var text = JsonText.Content(messages[i]?["content"]);
-            turn.Texts.Add(text);
-            if (role == "user")
-            {
-                turn.LastUserText = text;
-            }
-
-            if (i == messages.Count - 1 && role == "tool")
-            {
-                turn.ToolResult = text;
-            }
-        }
-
-        foreach (var tool in JsonText.Arr(json, "tools"))
-        {
-            if (JsonText.Str(JsonText.Obj(tool, "function"), "name") is { } name)
-            {
-                turn.ToolNames.Add(name);
-            }
-        }
+        turn.ReadMessages(JsonText.Arr(json, "messages"), "tool");
+        turn.ReadFunctionTools(JsonText.Arr(json, "tools"));
 
         return turn;
     }

@@ -67,31 +67,8 @@ internal sealed class OpenAIWire : WireFormat
             Stream = JsonText.Bool(json, "stream") == true,
             IncludeUsage = JsonText.Bool(JsonText.Obj(json, "stream_options"), "include_usage") == true,
         };
-        var messages = JsonText.Arr(json, "messages");
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var message = messages[i];
-            var role = JsonText.Str(message, "role");
-            var text = JsonText.Content(message?["content"]);
-            turn.Texts.Add(text);
-            if (role == "user")
-            {
-                turn.LastUserText = text;
-            }
-
-            if (i == messages.Count - 1 && role is "tool" or "function")
-            {
-                turn.ToolResult = text;
-            }
-        }
-
-        foreach (var tool in JsonText.Arr(json, "tools"))
-        {
-            if (JsonText.Str(JsonText.Obj(tool, "function"), "name") is { } name)
-            {
-                turn.ToolNames.Add(name);
-            }
-        }
+        turn.ReadMessages(JsonText.Arr(json, "messages"), "tool", "function");
+        turn.ReadFunctionTools(JsonText.Arr(json, "tools"));
 
         var choice = json?["tool_choice"];
         if (choice is JsonValue)

@@ -1,0 +1,25 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Cohere.Internal;
+
+/// <summary>What the Cohere provider is.</summary>
+internal static class CohereProvider
+{
+    public const string Id = "cohere";
+    public const string DefaultModel = "command-a-03-2025";
+    public const string DefaultEmbeddingModel = "embed-english-v3.0";
+    public const string DefaultRerankModel = "rerank-v3.5";
+    public const string DefaultInputType = "search_document";
+    public static readonly Uri DefaultEndpoint = new("https://api.cohere.com/");
+
+    public static ProviderDescriptor Create() => new(Id, "Cohere")
+    {
+        Locality = ProviderLocality.Cloud,
+        Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
+            ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.Rerank,
+        ComplianceTags = ["soc2"],
+        ApiKeyEnvironmentVariable = "COHERE_API_KEY",
+        BaseUrlEnvironmentVariable = "COHERE_BASE_URL",
+        DefaultEndpoint = DefaultEndpoint,
+        DefaultModel = DefaultModel,
+    };
+}

@@ -1,0 +1,40 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
+using AssistantProviders.Shared.OpenAIWire;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Fireworks.Internal;
+
+/// <summary>
+/// Fireworks' wire quirks: model ids are resource names (<c>accounts/fireworks/models/&lt;id&gt;</c>), so a short id without
+/// <c>/</c> is expanded; usage always arrives on the final stream chunk (no <c>stream_options</c>); models are listed by the control
+/// plane (<c>GET /v1/accounts/fireworks/models</c>, <c>{"models":[...]}</c> with camelCase fields), not by <c>/inference/v1/models</c>.
+/// </summary>
+internal sealed class FireworksProfile : OpenAIWireProfile
+{
+    public const string ModelPrefix = "accounts/fireworks/models/";
+
+    public static readonly FireworksProfile Instance = new();
+
+    public override bool IncludeStreamUsage => false;
+
+    public override string ModelsPath => "../../v1/accounts/fireworks/models?pageSize=200";
+
+    /// <summary>Expands a short model id (no <c>/</c>) to <c>accounts/fireworks/models/&lt;id&gt;</c>; full ids pass unchanged.</summary>
+    public static string NormalizeModelId(string model) =>
+        string.IsNullOrWhiteSpace(model) || model.Contains('/', StringComparison.Ordinal) ? model : ModelPrefix + model;
+
+    public override void ConfigureRequest(WireChatRequest request, ChatOptions? options) => request.Model = NormalizeModelId(request.Model);
+
+    public override void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options) => request.Model = NormalizeModelId(request.Model);
+
+    public override void OnModelListed(JsonElement item, ModelDescriptor model)
+    {
+        model.ContextWindow ??= ReadDecimal(item, "contextLength") is { } context ? (int)context : null;
+        model.Capabilities = ReadString(item, "kind") == "EMBEDDING_MODEL"
+            ? ModelCapabilities.Embeddings
+            : ModelCapabilities.Chat | ModelCapabilities.Streaming |
+              (ReadBool(item, "supportsTools") ? ModelCapabilities.Tools : ModelCapabilities.None) |
+              (ReadBool(item, "supportsImageInput") ? ModelCapabilities.Vision : ModelCapabilities.None);
+    }
+}

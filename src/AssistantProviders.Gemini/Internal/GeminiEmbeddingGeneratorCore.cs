@@ -1,0 +1,109 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Gemini.Internal;
+
+/// <summary>Gemini <c>:embedContent</c> (one input) and <c>:batchEmbedContents</c> (several) behind <see cref="GeminiEmbeddingGenerator"/>.</summary>
+internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly ProviderTransport _transport;
+    private readonly string _defaultModel;
+    private readonly string? _defaultTaskType;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    public GeminiEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string? defaultTaskType)
+    {
+        _transport = transport;
+        _defaultModel = defaultModel;
+        _defaultTaskType = defaultTaskType;
+        _metadata = new EmbeddingGeneratorMetadata(transport.Descriptor.Id, transport.Endpoint, defaultModel);
+    }
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var inputs = values.ToList();
+        var model = string.IsNullOrWhiteSpace(options?.ModelId) ? _defaultModel : options.ModelId;
+        if (inputs.Count == 0)
+        {
+            return [];
+        }
+
+        var props = options?.AdditionalProperties;
+        var taskType = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.TaskType, out string? t) && !string.IsNullOrWhiteSpace(t) ? t : _defaultTaskType;
+        var title = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.Title, out string? s) ? s : null;
+        GeminiEmbedContentRequest Item(string text, string? itemModel) => new()
+        {
+            Model = itemModel,
+            Content = new GeminiContent { Parts = [new GeminiPart { Text = text }] },
+            TaskType = taskType,
+            Title = title,
+            OutputDimensionality = options?.Dimensions,
+        };
+
+        HttpRequestMessage request;
+        if (inputs.Count == 1)
+        {
+            request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(GeminiPaths.Method(model, "embedContent")))
+            {
+                Content = ProviderTransport.JsonContent(Item(inputs[0], null), GeminiJsonContext.Default.GeminiEmbedContentRequest),
+            };
+        }
+        else
+        {
+            var resource = GeminiPaths.ResourceName(model);
+            var batch = new GeminiBatchEmbedContentsRequest { Requests = inputs.Select(i => Item(i, resource)).ToList() };
+            request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(GeminiPaths.Method(model, "batchEmbedContents")))
+            {
+                Content = ProviderTransport.JsonContent(batch, GeminiJsonContext.Default.GeminiBatchEmbedContentsRequest),
+            };
+        }
+
+        using (request)
+        {
+            var (wire, rateLimits) = await _transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiEmbedContentResponse, model, cancellationToken).ConfigureAwait(false);
+            var vectors = inputs.Count == 1 ? (wire.Embedding is { } one ? [one] : wire.Embeddings ?? []) : wire.Embeddings ?? [];
+            if (vectors.Count != inputs.Count || vectors.Any(v => v.Values is null))
+            {
+                throw _transport.InvalidResponse(model, $"{vectors.Count} embeddings came back for {inputs.Count} inputs", null);
+            }
+
+            var createdAt = _transport.TimeProvider.GetUtcNow();
+            var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v.Values!) { ModelId = model, CreatedAt = createdAt }))
+            {
+                AdditionalProperties = new() { [AssistantProviderProperties.Provider] = _transport.Descriptor.Id },
+            };
+            if (rateLimits is not null)
+            {
+                result.AdditionalProperties[ProviderRateLimits.Key] = rateLimits;
+            }
+
+            return result;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(EmbeddingGeneratorMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(ProviderDescriptor))
+        {
+            return _transport.Descriptor;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    public void Dispose() => _transport.Dispose();
+}

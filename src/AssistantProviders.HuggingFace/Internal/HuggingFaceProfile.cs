@@ -1,0 +1,44 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
+using AssistantProviders.Shared.OpenAIWire;
+
+namespace AssistantProviders.HuggingFace.Internal;
+
+/// <summary>
+/// The Inference Providers router speaks plain OpenAI chat. <c>GET /models</c> items list the serving <c>providers</c>, each with
+/// its own <c>context_length</c>, <c>pricing</c> (USD per 1M tokens) and <c>supports_tools</c>; the first live one is used.
+/// </summary>
+internal sealed class HuggingFaceProfile : OpenAIWireProfile
+{
+    public static readonly HuggingFaceProfile Instance = new();
+
+    public override void OnModelListed(JsonElement item, ModelDescriptor model)
+    {
+        model.Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming;
+        if (!item.TryGetProperty("providers", out var providers) || providers.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var provider in providers.EnumerateArray())
+        {
+            if (ReadString(provider, "status") is not (null or "live"))
+            {
+                continue;
+            }
+
+            model.ContextWindow ??= ReadDecimal(provider, "context_length") is { } context ? (int)context : null;
+            if (ReadBool(provider, "supports_tools"))
+            {
+                model.Capabilities |= ModelCapabilities.Tools;
+            }
+
+            if (provider.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object)
+            {
+                model.Pricing = new ModelPricing { InputPerMillionTokens = ReadDecimal(pricing, "input"), OutputPerMillionTokens = ReadDecimal(pricing, "output") };
+            }
+
+            return;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
+using AssistantProviders.Shared.OpenAIWire;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Mistral.Internal;
+
+/// <summary>
+/// Mistral's wire quirks: the request schema is closed (<c>additionalProperties: false</c>), so no <c>stream_options</c> (usage
+/// arrives on the final chunk anyway); <c>random_seed</c> instead of <c>seed</c>; <c>tool_choice</c> <c>any</c> instead of
+/// <c>required</c>; embeddings take <c>output_dimension</c> instead of <c>dimensions</c>. Stream tool calls arrive whole and
+/// without <c>index</c>, which the shared stream state merges by id.
+/// </summary>
+internal sealed class MistralProfile : OpenAIWireProfile
+{
+    public static readonly MistralProfile Instance = new();
+
+    private static readonly JsonElement Any = ToJsonElement("tool_choice", "any");
+
+    private static readonly string[] Knobs = [MistralOptionKeys.SafePrompt, MistralOptionKeys.PromptMode, MistralOptionKeys.ReasoningEffort];
+
+    public override bool IncludeStreamUsage => false;
+
+    public override void ConfigureRequest(WireChatRequest request, ChatOptions? options)
+    {
+        if (request.Seed is { } seed)
+        {
+            (request.Extra ??= [])["random_seed"] = ToJsonElement("random_seed", seed);
+            request.Seed = null;
+        }
+
+        if (request.ToolChoice is { ValueKind: JsonValueKind.String } choice && choice.ValueEquals("required"))
+        {
+            request.ToolChoice = Any;
+        }
+
+        foreach (var key in Knobs)
+        {
+            CopyOption(options, key, request);
+        }
+    }
+
+    public override void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options)
+    {
+        if (request.Dimensions is { } dimensions)
+        {
+            (request.Extra ??= [])["output_dimension"] = ToJsonElement("output_dimension", dimensions);
+            request.Dimensions = null;
+        }
+    }
+}

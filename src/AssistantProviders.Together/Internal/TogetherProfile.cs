@@ -1,0 +1,36 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
+using AssistantProviders.Shared.OpenAIWire;
+
+namespace AssistantProviders.Together.Internal;
+
+/// <summary>
+/// Together's wire quirks: usage always arrives on the final stream chunk (no <c>stream_options</c> is sent); finish reason
+/// <c>eos</c> (mapped to stop by the codec); <c>GET /models</c> is a bare array whose items carry <c>type</c> and <c>pricing</c>
+/// (USD per 1M tokens).
+/// </summary>
+internal sealed class TogetherProfile : OpenAIWireProfile
+{
+    public static readonly TogetherProfile Instance = new();
+
+    public override bool IncludeStreamUsage => false;
+
+    public override void OnModelListed(JsonElement item, ModelDescriptor model)
+    {
+        model.Capabilities = ReadString(item, "type") switch
+        {
+            "chat" or "language" => ModelCapabilities.Chat | ModelCapabilities.Streaming,
+            "embedding" => ModelCapabilities.Embeddings,
+            "rerank" => ModelCapabilities.Rerank,
+            "image" => ModelCapabilities.Image,
+            "audio" or "transcribe" => ModelCapabilities.SpeechToText,
+            _ => ModelCapabilities.None,
+        };
+
+        if (item.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object &&
+            (ReadDecimal(pricing, "input") is not null || ReadDecimal(pricing, "output") is not null))
+        {
+            model.Pricing = new ModelPricing { InputPerMillionTokens = ReadDecimal(pricing, "input"), OutputPerMillionTokens = ReadDecimal(pricing, "output") };
+        }
+    }
+}

@@ -1,0 +1,15 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Anthropic;
+using AssistantProviders.Emulator;
+
+namespace AssistantProviders.ConformanceTests.Providers.Anthropic;
+
+public sealed class AnthropicChatConformanceTests(EmulatorFixture fixture) : ChatClientConformanceTests(fixture)
+{
+    protected override string ProviderId => "anthropic";
+
+    protected override int StreamFramesBeforeText => 3;
+
+    protected override IChatClient CreateChatClient(EmulatorServer emulator, string apiKey) =>
+        new AnthropicChatClient(new AnthropicClientOptions { ApiKey = apiKey, Endpoint = emulator.AnthropicEndpoint });
+}

@@ -1,0 +1,13 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Fireworks;
+using AssistantProviders.Emulator;
+
+namespace AssistantProviders.ConformanceTests.Providers.Fireworks;
+
+public sealed class FireworksChatConformanceTests(EmulatorFixture fixture) : ChatClientConformanceTests(fixture)
+{
+    protected override string ProviderId => "fireworks";
+
+    protected override IChatClient CreateChatClient(EmulatorServer emulator, string apiKey) =>
+        new FireworksChatClient(new FireworksClientOptions { ApiKey = apiKey, Endpoint = emulator.GetOpenAICompatibleEndpoint("fireworks") });
+}
