@@ -86,9 +86,18 @@ public sealed class OpenAIChatClientTests
     }
 
     [Fact]
+    public async Task StreamToolCall_Fixture_AsRecorded_LacksDone_AndIsIncomplete()
+    {
+        // SOURCE.txt claims the transcript ends with data: [DONE], but the file stops after the usage chunk.
+        using var client = Client(new VerbatimHttpHandler().RespondSse(RepoPaths.ReadFixture("openai", "stream-tool-call.sse")));
+        await Should.ThrowAsync<IncompleteStreamException>(() => Stream(client));
+    }
+
+    [Fact]
     public async Task StreamToolCall_Fixture_MergesArgumentDeltas()
     {
-        using var client = Client(new VerbatimHttpHandler().RespondStream(new ChunkedStream(File.ReadAllBytes(RepoPaths.Fixture("openai", "stream-tool-call.sse")), 1)));
+        var sse = RepoPaths.ReadFixture("openai", "stream-tool-call.sse") + "data: [DONE]\n\n";
+        using var client = Client(new VerbatimHttpHandler().RespondStream(new ChunkedStream(System.Text.Encoding.UTF8.GetBytes(sse), 1)));
         var updates = await Stream(client);
         var call = updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>().ShouldHaveSingleItem();
         call.CallId.ShouldBe("call_O17Uplv4lJvD6DVdIvFFeRMw");

@@ -54,10 +54,8 @@ internal sealed class AnthropicChatClientCore : IChatClient, IModelDiscovery
 
         using var response = await _transport.SendAsync(request, model, streaming: true, cancellationToken).ConfigureAwait(false);
         var state = new AnthropicStreamState { ModelId = model };
-        using var stream = _transport.OpenLimited(await response.Message.Content.ReadAsStreamAsync(response.Token).ConfigureAwait(false));
-        var events = SseEventReader.ReadAsync(stream, _transport, model, () => state.Events, response.Token);
         var rateLimits = response.RateLimits;
-        await foreach (var item in StreamGuard.MapTimeouts(events, _transport, response, model, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in ProviderSseStream.ReadAsync(_transport, response, model, () => state.Events, cancellationToken).ConfigureAwait(false))
         {
             if (string.IsNullOrWhiteSpace(item.Data))
             {

@@ -100,7 +100,7 @@ internal static class AnthropicMapper
                     message.Contents.Add(new TextContent(block.Text) { RawRepresentation = block });
                     break;
                 case "tool_use":
-                    message.Contents.Add(new FunctionCallContent(block.Id ?? string.Empty, block.Name ?? string.Empty, block.Input is { } input ? ToolCallJson.ElementToArguments(input) : [])
+                    message.Contents.Add(new FunctionCallContent(block.Id ?? string.Empty, block.Name ?? string.Empty, FunctionJson.ToArguments(block.Input) ?? [])
                     {
                         RawRepresentation = block,
                     });
@@ -319,7 +319,7 @@ internal static class AnthropicMapper
                     {
                         Type = "tool_result",
                         ToolUseId = result.CallId,
-                        Content = ToolCallJson.SerializeResult(result.Result),
+                        Content = FunctionJson.SerializeResult(result.Result),
                         IsError = result.Exception is not null ? true : null,
                     });
                     break;
@@ -347,7 +347,7 @@ internal static class AnthropicMapper
                     blocks.Add(new AnthropicContentBlock { Type = "document", Source = new AnthropicSource { Type = "url", Url = uri.Uri.AbsoluteUri } });
                     break;
                 case FunctionCallContent call when role == "assistant":
-                    blocks.Add(new AnthropicContentBlock { Type = "tool_use", Id = call.CallId, Name = call.Name, Input = ToolCallJson.ArgumentsToElement(call.Arguments) });
+                    blocks.Add(new AnthropicContentBlock { Type = "tool_use", Id = call.CallId, Name = call.Name, Input = FunctionJson.ArgumentsElement(call.Arguments) });
                     break;
                 case TextReasoningContent { ProtectedData: { Length: > 0 } signature } reasoning when role == "assistant":
                     blocks.Add(string.IsNullOrEmpty(reasoning.Text)

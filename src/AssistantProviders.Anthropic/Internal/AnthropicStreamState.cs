@@ -77,7 +77,7 @@ internal sealed class AnthropicStreamState
             return null;
         }
 
-        return FunctionCallContent.CreateFromParsedArguments(pending.Json.ToString(), pending.Id, pending.Name, static json => ToolCallJson.TextToArguments(json));
+        return FunctionJson.ParseCall(pending.Id, pending.Name, pending.Json.ToString());
     }
 
     private sealed class PendingToolUse(string id, string name)

@@ -84,26 +84,8 @@ internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string,
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(ProviderDescriptor))
-        {
-            return _transport.Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        ProviderServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
 
     public void Dispose() => _transport.Dispose();
 }

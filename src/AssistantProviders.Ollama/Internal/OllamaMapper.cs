@@ -282,14 +282,14 @@ internal static class OllamaMapper
         {
             var name = call.Function?.Name ?? string.Empty;
             var callId = string.IsNullOrEmpty(call.Id) ? NewCallId() : call.Id;
-            var arguments = call.Function?.Arguments is { } args ? ArgumentsFrom(args) : [];
-            contents.Add(new FunctionCallContent(callId, name, arguments) { RawRepresentation = call });
+            var content = call.Function?.Arguments is { ValueKind: JsonValueKind.String } argumentsText
+                ? FunctionJson.ParseCall(callId, name, argumentsText.GetString())
+                : new FunctionCallContent(callId, name, FunctionJson.ToArguments(call.Function?.Arguments) ?? []);
+            content.RawRepresentation = call;
+            contents.Add(content);
             callCount++;
         }
     }
-
-    private static Dictionary<string, object?> ArgumentsFrom(JsonElement args) =>
-        args.ValueKind == JsonValueKind.String ? ToolCallJson.TextToArguments(args.GetString()) : ToolCallJson.ElementToArguments(args);
 
     private static void AddMessage(List<OllamaMessage> target, ChatMessage message, Dictionary<string, string> callNames)
     {
@@ -305,7 +305,7 @@ internal static class OllamaMapper
             target.Add(new OllamaMessage
             {
                 Role = "tool",
-                Content = ToolCallJson.SerializeResult(result.Result),
+                Content = FunctionJson.SerializeResult(result.Result),
                 ToolName = callNames.TryGetValue(result.CallId, out var name) ? name : null,
             });
         }
@@ -340,7 +340,7 @@ internal static class OllamaMapper
                     callNames[call.CallId] = call.Name;
                     (wire.ToolCalls ??= []).Add(new OllamaToolCall
                     {
-                        Function = new OllamaFunctionCall { Name = call.Name, Arguments = ToolCallJson.ArgumentsToElement(call.Arguments) },
+                        Function = new OllamaFunctionCall { Name = call.Name, Arguments = FunctionJson.ArgumentsElement(call.Arguments) },
                     });
                     any = true;
                     break;

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using Microsoft.Extensions.AI;
+
 namespace AssistantProviders.Internal;
 
 /// <summary>What the router knows about one request, for filters, orders and accounting.</summary>
@@ -32,4 +34,18 @@ internal sealed class RequestProfile
 
     /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
     public string? PinKey { get; init; }
+
+    /// <summary>Reads the routing keys (data class, regions, task, strategy, tenant) from a request's properties.</summary>
+    public static RequestProfile From(string operation, string? model, AdditionalPropertiesDictionary? properties, long estimatedTokens, bool streaming = false) => new()
+    {
+        Operation = operation,
+        RequestedModel = model,
+        DataClass = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.DataClass)),
+        AllowedRegions = RouteEngine.ReadList(properties?.GetValueOrDefault(AssistantProviderProperties.AllowedRegions)),
+        Task = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Task)),
+        Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
+        Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
+        EstimatedInputTokens = estimatedTokens,
+        Streaming = streaming,
+    };
 }

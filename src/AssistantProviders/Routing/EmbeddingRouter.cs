@@ -31,17 +31,7 @@ public sealed class EmbeddingRouter : IEmbeddingClient
         var batch = values as IReadOnlyList<string> ?? [.. values];
         var properties = options?.AdditionalProperties;
         var store = RouteEngine.ReadString(properties?.GetValueOrDefault(StoreProperty)) ?? string.Empty;
-        var profile = new RequestProfile
-        {
-            Operation = RouteOperations.Embeddings,
-            RequestedModel = options?.ModelId,
-            DataClass = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.DataClass)),
-            AllowedRegions = RouteEngine.ReadList(properties?.GetValueOrDefault(AssistantProviderProperties.AllowedRegions)),
-            Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
-            Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
-            EstimatedInputTokens = batch.Sum(v => (long)(v?.Length ?? 0)) / 4,
-            PinKey = store,
-        };
+        var profile = RequestProfile.From(RouteOperations.Embeddings, options?.ModelId, properties, batch.Sum(v => (long)(v?.Length ?? 0)) / 4);
 
         var pin = options?.ModelId is null ? _pins.GetValueOrDefault(store) : null;
         var plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), pin);

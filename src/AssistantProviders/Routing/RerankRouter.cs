@@ -20,16 +20,7 @@ public sealed class RerankRouter : IRerankClient
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(documents);
         var properties = options?.AdditionalProperties;
-        var profile = new RequestProfile
-        {
-            Operation = RouteOperations.Rerank,
-            RequestedModel = options?.ModelId,
-            DataClass = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.DataClass)),
-            AllowedRegions = RouteEngine.ReadList(properties?.GetValueOrDefault(AssistantProviderProperties.AllowedRegions)),
-            Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
-            Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
-            EstimatedInputTokens = (query.Length + documents.Sum(d => (long)(d?.Length ?? 0))) / 4,
-        };
+        var profile = RequestProfile.From(RouteOperations.Rerank, options?.ModelId, properties, (query.Length + documents.Sum(d => (long)(d?.Length ?? 0))) / 4);
         var plan = _engine.Plan(profile, typeof(IRerankClient));
         return await _engine.ExecuteAsync(
             plan,

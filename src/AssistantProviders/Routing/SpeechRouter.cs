@@ -29,13 +29,7 @@ public sealed class SpeechRouter : ISpeechClient
         var plan = _engine.Plan(Profile(RouteOperations.SpeechToText, options?.ModelId, options?.AdditionalProperties, false), typeof(ISpeechToTextClient));
         return await _engine.ExecuteAsync(
             plan,
-            (route, token) =>
-            {
-                audio.Position = start;
-                var clone = options?.Clone() ?? new SpeechToTextOptions();
-                clone.ModelId = route.Model;
-                return ((ISpeechToTextClient)route.Client).GetTextAsync(audio, clone, token);
-            },
+            SttCall(audio, start, options, static (client, stream, clone, token) => client.GetTextAsync(stream, clone, token)),
             (response, route) => new AccountingResult
             {
                 Usage = response.Usage,
@@ -117,13 +111,7 @@ public sealed class SpeechRouter : ISpeechClient
         var plan = _engine.Plan(Profile(RouteOperations.SpeechToText, options?.ModelId, options?.AdditionalProperties, true), typeof(ISpeechToTextClient));
         var stream = _engine.StreamAsync(
             plan,
-            (route, token) =>
-            {
-                audio.Position = start;
-                var clone = options?.Clone() ?? new SpeechToTextOptions();
-                clone.ModelId = route.Model;
-                return ((ISpeechToTextClient)route.Client).GetStreamingTextAsync(audio, clone, token);
-            },
+            SttCall(audio, start, options, static (client, stream, clone, token) => client.GetStreamingTextAsync(stream, clone, token)),
             update => update.Contents,
             (update, route) =>
             {
@@ -165,16 +153,15 @@ public sealed class SpeechRouter : ISpeechClient
         return buffer;
     }
 
-    private static RequestProfile Profile(string operation, string? model, AdditionalPropertiesDictionary? properties, bool streaming, long characters = 0) => new()
-    {
-        Operation = operation,
-        RequestedModel = model,
-        DataClass = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.DataClass)),
-        AllowedRegions = RouteEngine.ReadList(properties?.GetValueOrDefault(AssistantProviderProperties.AllowedRegions)),
-        Task = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Task)),
-        Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
-        Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
-        EstimatedInputTokens = characters / 4,
-        Streaming = streaming,
-    };
+    private static RequestProfile Profile(string operation, string? model, AdditionalPropertiesDictionary? properties, bool streaming, long characters = 0) =>
+        RequestProfile.From(operation, model, properties, characters / 4, streaming);
+
+    private static Func<RouteCandidate, CancellationToken, T> SttCall<T>(Stream audio, long start, SpeechToTextOptions? options, Func<ISpeechToTextClient, Stream, SpeechToTextOptions, CancellationToken, T> call) =>
+        (route, token) =>
+        {
+            audio.Position = start;
+            var clone = options?.Clone() ?? new SpeechToTextOptions();
+            clone.ModelId = route.Model;
+            return call((ISpeechToTextClient)route.Client, audio, clone, token);
+        };
 }

@@ -331,15 +331,18 @@ internal static class OpenAIWireMapper
         }
     }
 
+    // AIJsonUtilities.DefaultOptions writes indented JSON; tool arguments and results go on the wire compact.
+    private static readonly JsonSerializerOptions CompactOptions = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     private static string SerializeArguments(IDictionary<string, object?>? arguments) =>
-        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, CompactOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     private static string SerializeResult(object? result) => result switch
     {
         null => string.Empty,
         string s => s,
         JsonElement e => e.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
+        _ => JsonSerializer.Serialize(result, CompactOptions.GetTypeInfo(result.GetType())),
     };
 
     private static JsonElement StringElement(string value)

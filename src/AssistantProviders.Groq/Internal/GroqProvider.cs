@@ -1,0 +1,24 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Groq.Internal;
+
+/// <summary>What the Groq provider is.</summary>
+internal static class GroqProvider
+{
+    public const string Id = "groq";
+    public const string DefaultModel = "llama-3.3-70b-versatile";
+    public const string DefaultTranscriptionModel = "whisper-large-v3-turbo";
+    public static readonly Uri DefaultEndpoint = new("https://api.groq.com/openai/v1/");
+
+    public static ProviderDescriptor Create() => new(Id, "Groq")
+    {
+        Locality = ProviderLocality.Cloud,
+        Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
+            ModelCapabilities.Json | ModelCapabilities.SpeechToText,
+        ComplianceTags = ["soc2"],
+        Regions = ["us"],
+        ApiKeyEnvironmentVariable = "GROQ_API_KEY",
+        BaseUrlEnvironmentVariable = "GROQ_BASE_URL",
+        DefaultEndpoint = DefaultEndpoint,
+        DefaultModel = DefaultModel,
+    };
+}
