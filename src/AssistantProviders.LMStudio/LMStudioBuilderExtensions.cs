@@ -8,15 +8,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds the LMStudio provider (provider id <c>lmstudio</c>) to AssistantProviders.</summary>
+/// <summary>Adds the LM Studio provider (provider id <c>lmstudio</c>) to AssistantProviders.</summary>
 public static class LMStudioBuilderExtensions
 {
-    /// <summary>Adds LMStudio with options from configuration and <c>GROQ_API_KEY</c>.</summary>
+    /// <summary>Adds LM Studio with options from configuration and <c>LMSTUDIO_BASE_URL</c> (no key needed).</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <returns>The builder.</returns>
     public static IAssistantProvidersBuilder AddLMStudio(this IAssistantProvidersBuilder builder) => Register(builder, null, null);
 
-    /// <summary>Adds LMStudio and configures its options in code (applied after configuration).</summary>
+    /// <summary>Adds LM Studio and configures its options in code (applied after configuration).</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
@@ -26,7 +26,7 @@ public static class LMStudioBuilderExtensions
         return Register(builder, null, configure);
     }
 
-    /// <summary>Adds LMStudio with options bound from <paramref name="section"/> instead of <c>AssistantProviders:Providers:LMStudio</c>.</summary>
+    /// <summary>Adds LM Studio with options bound from <paramref name="section"/> instead of <c>AssistantProviders:Providers:LMStudio</c>.</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder.</returns>
@@ -47,11 +47,11 @@ public static class LMStudioBuilderExtensions
                 ProviderServiceRegistration.GetTimeProvider(sp)));
             services.AddKeyedSingleton<IChatClient>(id, static (sp, key) => sp.GetRequiredKeyedService<LMStudioChatClient>(key));
             services.AddKeyedSingleton<IModelDiscovery>(id, static (sp, key) => sp.GetRequiredKeyedService<LMStudioChatClient>(key));
-            services.AddKeyedSingleton(id, (sp, _) => new LMStudioSpeechToTextClient(
+            services.AddKeyedSingleton(id, (sp, _) => new LMStudioEmbeddingGenerator(
                 ProviderServiceRegistration.GetOptions<LMStudioClientOptions>(sp, id),
                 ProviderServiceRegistration.CreateHttpClient(sp, httpClientName),
-                ProviderServiceRegistration.CreateLogger(sp, typeof(LMStudioSpeechToTextClient).FullName!),
+                ProviderServiceRegistration.CreateLogger(sp, typeof(LMStudioEmbeddingGenerator).FullName!),
                 ProviderServiceRegistration.GetTimeProvider(sp)));
-            services.AddKeyedSingleton<ISpeechToTextClient>(id, static (sp, key) => sp.GetRequiredKeyedService<LMStudioSpeechToTextClient>(key));
+            services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(id, static (sp, key) => sp.GetRequiredKeyedService<LMStudioEmbeddingGenerator>(key));
         });
 }

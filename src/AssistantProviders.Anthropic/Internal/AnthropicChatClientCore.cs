@@ -62,16 +62,7 @@ internal sealed class AnthropicChatClientCore : IChatClient, IModelDiscovery
                 continue;
             }
 
-            AnthropicStreamEvent? evt;
-            try
-            {
-                evt = JsonSerializer.Deserialize(item.Data, AnthropicJsonContext.Default.AnthropicStreamEvent);
-            }
-            catch (JsonException ex)
-            {
-                throw _transport.InvalidResponse(model, $"stream event {state.Events + 1} was not valid JSON", ex);
-            }
-
+            var evt = StreamJson.Parse(_transport, item.Data, AnthropicJsonContext.Default.AnthropicStreamEvent, model, $"stream event {state.Events + 1}");
             if (evt is null)
             {
                 continue;

@@ -67,37 +67,27 @@ internal sealed class FeatureExtractionGenerator : IEmbeddingGenerator<string, E
         }
 
         var createdAt = _transport.TimeProvider.GetUtcNow();
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = model, CreatedAt = createdAt }))
-        {
-            AdditionalProperties = new() { [AssistantProviderProperties.Provider] = _transport.Descriptor.Id },
-        };
+        var properties = new AdditionalPropertiesDictionary { [AssistantProviderProperties.Provider] = _transport.Descriptor.Id };
         if (rateLimits is not null)
         {
-            result.AdditionalProperties[ProviderRateLimits.Key] = rateLimits;
+            properties[ProviderRateLimits.Key] = rateLimits;
         }
 
-        return result;
+        // The pipeline reports no token usage, so Usage stays null.
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = model, CreatedAt = createdAt }))
+        {
+            AdditionalProperties = properties,
+        };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(ProviderDescriptor))
-        {
-            return _transport.Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType == typeof(ProviderDescriptor) ? _transport.Descriptor
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
     }
 
     public void Dispose() => _transport.Dispose();

@@ -61,16 +61,7 @@ internal sealed class OllamaChatClientCore : IChatClient, IModelDiscovery
         var lines = NdjsonLineReader.ReadAsync(stream, _transport, model, () => state.Lines, response.Token);
         await foreach (var line in StreamGuard.MapTimeouts(lines, _transport, response, model, cancellationToken).ConfigureAwait(false))
         {
-            OllamaChatResponse? chunk;
-            try
-            {
-                chunk = JsonSerializer.Deserialize(line, OllamaJsonContext.Default.OllamaChatResponse);
-            }
-            catch (JsonException ex)
-            {
-                throw _transport.InvalidResponse(model, $"stream line {state.Lines + 1} was not valid JSON", ex);
-            }
-
+            var chunk = StreamJson.Parse(_transport, line, OllamaJsonContext.Default.OllamaChatResponse, model, $"stream line {state.Lines + 1}");
             if (chunk is null)
             {
                 continue;

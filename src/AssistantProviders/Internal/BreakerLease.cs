@@ -18,6 +18,9 @@ internal sealed class BreakerLease
         _execution = execution;
     }
 
+    /// <summary>Gets a task that completes once the breaker has counted the outcome.</summary>
+    public Task Settled => _execution;
+
     /// <summary>Reports the outcome: <paramref name="failure"/> counts toward opening the breaker.</summary>
     public void Complete(bool failure)
     {

@@ -35,7 +35,9 @@ internal sealed partial class RouteEngine
                 }
                 catch (Exception ex)
                 {
-                    if (run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken) is { } surface)
+                    var surface = run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken);
+                    await scope.Lease.Settled.ConfigureAwait(false);
+                    if (surface is not null)
                     {
                         ExceptionDispatchInfo.Capture(surface).Throw();
                     }
@@ -44,6 +46,7 @@ internal sealed partial class RouteEngine
                 }
 
                 var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
+                await scope.Lease.Settled.ConfigureAwait(false);
                 annotate(result, scope.Candidate, run, cost);
                 return result;
             }
@@ -138,7 +141,9 @@ internal sealed partial class RouteEngine
                 if (failure is not null)
                 {
                     done = true;
-                    if (run.OnFailure(scope, failure, exposed, usage, cancellationToken) is { } surface)
+                    var surface = run.OnFailure(scope, failure, exposed, usage, cancellationToken);
+                    await scope.Lease.Settled.ConfigureAwait(false);
+                    if (surface is not null)
                     {
                         ExceptionDispatchInfo.Capture(surface).Throw();
                     }
@@ -148,6 +153,7 @@ internal sealed partial class RouteEngine
 
                 done = true;
                 var cost = run.OnSuccess(scope, describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
+                await scope.Lease.Settled.ConfigureAwait(false);
                 if (final(scope.Candidate, run, cost, last!) is { } closing)
                 {
                     yield return closing;
@@ -168,6 +174,7 @@ internal sealed partial class RouteEngine
                 }
 
                 scope.Dispose();
+                await scope.Lease.Settled.ConfigureAwait(false);
             }
         }
     }

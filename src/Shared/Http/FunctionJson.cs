@@ -12,7 +12,7 @@ internal static class FunctionJson
 {
     /// <summary>Serializes call arguments as a JSON object text (<c>{}</c> when there are none).</summary>
     public static string SerializeArguments(IDictionary<string, object?>? arguments) =>
-        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        arguments is null ? "{}" : Compact(arguments, typeof(IDictionary<string, object?>));
 
     /// <summary>Serializes call arguments as a JSON object element.</summary>
     public static JsonElement ArgumentsElement(IDictionary<string, object?>? arguments) => Parse(SerializeArguments(arguments));
@@ -23,7 +23,7 @@ internal static class FunctionJson
         null => string.Empty,
         string s => s,
         JsonElement e => e.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
+        _ => Compact(result, result.GetType()),
     };
 
     /// <summary>Serializes a function result as a JSON value (a string result stays a JSON string unless it is itself a JSON object).</summary>
@@ -49,9 +49,9 @@ internal static class FunctionJson
                     }
                 }
 
-                return JsonSerializer.SerializeToElement(s, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(string)));
+                return Parse(Compact(s, typeof(string)));
             default:
-                return JsonSerializer.SerializeToElement(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType()));
+                return Parse(Compact(result, result.GetType()));
         }
     }
 
@@ -83,6 +83,21 @@ internal static class FunctionJson
                 using var doc = JsonDocument.Parse(json);
                 return ToArguments(doc.RootElement);
             });
+
+    /// <summary>
+    /// Serializes with MEAI's options but without indentation (<see cref="AIJsonUtilities.DefaultOptions"/> indents, which
+    /// would put newlines and padding into every argument string sent to the vendor).
+    /// </summary>
+    public static string Compact(object value, Type type)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = AIJsonUtilities.DefaultOptions.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(type));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>Parses JSON text into a detached element.</summary>
     public static JsonElement Parse(string json)

@@ -1,0 +1,25 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Mlx.Internal;
+
+/// <summary>What the MLX provider is: <c>mlx_lm.server</c> on this machine, no key, plain http allowed.</summary>
+internal static class MlxProvider
+{
+    public const string Id = "mlx";
+
+    /// <summary><c>mlx_lm.server</c> treats <c>default_model</c> as "the model the server was started with".</summary>
+    public const string DefaultModel = "default_model";
+
+    public static readonly Uri DefaultEndpoint = new("http://127.0.0.1:8080/v1/");
+
+    public static ProviderDescriptor Create() => new(Id, "Mlx")
+    {
+        Locality = ProviderLocality.Local,
+        Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools,
+        ComplianceTags = ["local"],
+        Regions = ["local"],
+        ApiKeyEnvironmentVariable = null,
+        BaseUrlEnvironmentVariable = "MLX_BASE_URL",
+        DefaultEndpoint = DefaultEndpoint,
+        DefaultModel = DefaultModel,
+    };
+}
