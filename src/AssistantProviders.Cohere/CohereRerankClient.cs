@@ -88,7 +88,7 @@ public sealed class CohereRerankClient : IRerankClient, IDisposable
 
     /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ProviderServiceLookup.Find(this, serviceType, serviceKey, null, _transport.Descriptor);
+        ClientServiceLookup.Find(this, serviceType, serviceKey, _transport.Descriptor, _transport.Descriptor);
 
     /// <inheritdoc/>
     public void Dispose() => _transport.Dispose();

@@ -138,7 +138,7 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ProviderServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
+        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
 
     public void Dispose() => _transport.Dispose();
 

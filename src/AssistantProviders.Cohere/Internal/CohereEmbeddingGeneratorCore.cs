@@ -47,29 +47,13 @@ internal sealed class CohereEmbeddingGeneratorCore : IEmbeddingGenerator<string,
             Content = ProviderTransport.JsonContent(body, CohereJsonContext.Default.CohereEmbedRequest),
         };
         var (wire, rateLimits) = await _transport.SendForJsonAsync(request, CohereJsonContext.Default.CohereEmbedResponse, model, cancellationToken).ConfigureAwait(false);
-        var vectors = wire.Embeddings?.Float ?? [];
-        if (vectors.Count != texts.Count || vectors.Any(v => v is null))
-        {
-            throw _transport.InvalidResponse(model, $"{vectors.Count} embeddings came back for {texts.Count} inputs", null);
-        }
-
-        var createdAt = _transport.TimeProvider.GetUtcNow();
         var input = CohereMapper.ToLong(wire.Meta?.BilledUnits?.InputTokens);
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = model, CreatedAt = createdAt }))
-        {
-            Usage = input is null ? null : new UsageDetails { InputTokenCount = input, TotalTokenCount = input },
-            AdditionalProperties = new() { [AssistantProviderProperties.Provider] = _transport.Descriptor.Id },
-        };
-        if (rateLimits is not null)
-        {
-            result.AdditionalProperties[ProviderRateLimits.Key] = rateLimits;
-        }
-
-        return result;
+        var usage = input is null ? null : new UsageDetails { InputTokenCount = input, TotalTokenCount = input };
+        return EmbeddingResults.Create(_transport, (wire.Embeddings?.Float ?? [])!, texts.Count, model, usage, rateLimits);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ProviderServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
+        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
 
     public void Dispose() => _transport.Dispose();
 }

@@ -64,28 +64,13 @@ internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string,
         using (request)
         {
             var (wire, rateLimits) = await _transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiEmbedContentResponse, model, cancellationToken).ConfigureAwait(false);
-            var vectors = inputs.Count == 1 ? (wire.Embedding is { } one ? [one] : wire.Embeddings ?? []) : wire.Embeddings ?? [];
-            if (vectors.Count != inputs.Count || vectors.Any(v => v.Values is null))
-            {
-                throw _transport.InvalidResponse(model, $"{vectors.Count} embeddings came back for {inputs.Count} inputs", null);
-            }
-
-            var createdAt = _transport.TimeProvider.GetUtcNow();
-            var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v.Values!) { ModelId = model, CreatedAt = createdAt }))
-            {
-                AdditionalProperties = new() { [AssistantProviderProperties.Provider] = _transport.Descriptor.Id },
-            };
-            if (rateLimits is not null)
-            {
-                result.AdditionalProperties[ProviderRateLimits.Key] = rateLimits;
-            }
-
-            return result;
+            var vectors = inputs.Count == 1 && wire.Embedding is { } one ? [one] : wire.Embeddings ?? [];
+            return EmbeddingResults.Create(_transport, vectors.Select(v => v.Values).ToList(), inputs.Count, model, null, rateLimits);
         }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ProviderServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
+        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
 
     public void Dispose() => _transport.Dispose();
 }

@@ -55,7 +55,8 @@ internal static class AccountingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BudgetOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             Logger(sp),
-            ProviderMonthlyBudgets(sp)));
+            ProviderMonthlyBudgets(sp),
+            sp.GetService<AssistantProviders.Scale.IBudgetStore>()));
         services.TryAddSingleton<IBudgetManager>(sp => sp.GetRequiredService<BudgetManager>());
         services.TryAddSingleton(sp => new RequestAccounting(
             sp.GetRequiredService<PriceCatalog>(),

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Collections.Concurrent;
+using AssistantProviders.Scale;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,7 +10,9 @@ namespace AssistantProviders.Cost;
 /// The in-process <see cref="IBudgetManager"/>. Every check-and-reserve runs under one lock across all levels (global,
 /// tenant, provider, model × daily, monthly), so the sum of admitted worst cases never exceeds any limit, whatever the
 /// concurrency. Periods are UTC and follow the injected <see cref="TimeProvider"/>; a reservation is settled against the
-/// period it was made in.
+/// period it was made in. With an <see cref="IBudgetStore"/> (for example Redis) the counters live in the store and the
+/// check-and-reserve is atomic there, so several app instances share the budgets; while the store is unavailable, paid calls
+/// are refused (fail closed) or checked against these in-process counters (fail open), as the store says.
 /// </summary>
 internal sealed class BudgetManager : IBudgetManager
 {
@@ -21,9 +25,12 @@ internal sealed class BudgetManager : IBudgetManager
     private readonly double[] _thresholds;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IBudgetStore? _store;
+    private readonly ConcurrentDictionary<string, BudgetLevel> _storeLevelsSeen = new(StringComparer.Ordinal);
 
-    public BudgetManager(BudgetOptions options, TimeProvider? timeProvider = null, ILogger? logger = null, IReadOnlyDictionary<string, decimal>? providerMonthlyBudgets = null)
+    public BudgetManager(BudgetOptions options, TimeProvider? timeProvider = null, ILogger? logger = null, IReadOnlyDictionary<string, decimal>? providerMonthlyBudgets = null, IBudgetStore? store = null)
     {
+        _store = store;
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
@@ -57,6 +64,37 @@ internal sealed class BudgetManager : IBudgetManager
         }
 
         var now = _time.GetUtcNow();
+        if (_store is not null)
+        {
+            var levels = StoreLevels(providerId, modelId, tenant, now);
+            if (levels.Count == 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                var usage = _store.Read(levels);
+                for (var i = 0; i < levels.Count; i++)
+                {
+                    if (usage[i].Spent + usage[i].Reserved + worstCaseUsd > levels[i].Limit)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.BudgetStoreReadFailed(ex);
+                if (!_store.FailOpen)
+                {
+                    return false;
+                }
+            }
+        }
+
         lock (_lock)
         {
             foreach (var (name, period, limit) in Levels(providerId, modelId, tenant))
@@ -76,6 +114,11 @@ internal sealed class BudgetManager : IBudgetManager
     public IReadOnlyList<BudgetStatus> GetStatus()
     {
         var now = _time.GetUtcNow();
+        if (_store is not null && StoreStatus(now) is { } shared)
+        {
+            return shared;
+        }
+
         var result = new List<BudgetStatus>();
         lock (_lock)
         {
@@ -96,6 +139,71 @@ internal sealed class BudgetManager : IBudgetManager
         }
 
         return [.. result.OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="amount"/> against every level, or none when any level would be exceeded; through the shared
+    /// <see cref="IBudgetStore"/> when there is one (free calls never touch it).
+    /// </summary>
+    /// <returns><see langword="null"/> and the reservation when reserved, else the exception to throw.</returns>
+    public async ValueTask<(BudgetExceededException? Refusal, BudgetReservation Reservation)> TryReserveAsync(string providerId, string modelId, string? tenant, decimal amount, CancellationToken cancellationToken)
+    {
+        BudgetReservation reservation;
+        if (_store is null || amount <= 0m)
+        {
+            return (TryReserve(providerId, modelId, tenant, amount, out reservation), reservation);
+        }
+
+        var levels = StoreLevels(providerId, modelId, tenant, _time.GetUtcNow());
+        if (levels.Count == 0)
+        {
+            return (null, new BudgetReservation([], amount));
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        BudgetStoreOutcome outcome;
+        try
+        {
+            outcome = await _store.ReserveAsync(id, levels, amount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (_store.FailOpen)
+            {
+                _logger.BudgetStoreFailOpen(ex, providerId, modelId);
+                return (TryReserve(providerId, modelId, tenant, amount, out reservation), reservation);
+            }
+
+            _logger.BudgetStoreFailClosed(ex, providerId, modelId);
+            var refusal = new BudgetExceededException(
+                $"The shared budget store is unavailable and AssistantProviders:Redis:OnStoreUnavailable is FailClosed: the paid call to '{providerId}/{modelId}' (worst case {amount:0.######} USD) is refused. Free and local providers still work.",
+                ex)
+            {
+                ProviderId = providerId,
+                ModelId = modelId,
+            };
+            return (refusal, new BudgetReservation([], 0m) { Completed = 1 });
+        }
+
+        foreach (var level in levels)
+        {
+            _storeLevelsSeen[level.Name] = level;
+        }
+
+        if (!outcome.Reserved)
+        {
+            var level = levels[Math.Clamp(outcome.RefusedLevel, 0, levels.Count - 1)];
+            _logger.BudgetRefused(level.Name, providerId, modelId, level.Limit, outcome.Used, amount);
+            var refusal = new BudgetExceededException(level.Name, level.Limit, outcome.Used, amount) { ProviderId = providerId, ModelId = modelId };
+            return (refusal, new BudgetReservation([], 0m) { Completed = 1 });
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.BudgetReserved(amount, providerId, modelId, levels.Count);
+        }
+
+        return (null, new BudgetReservation(id, levels, amount));
     }
 
     /// <summary>Reserves <paramref name="amount"/> against every level, or none when any level would be exceeded.</summary>
@@ -151,26 +259,13 @@ internal sealed class BudgetManager : IBudgetManager
 
         actual = Math.Max(0m, actual);
         List<BudgetAlertEventArgs>? alerts = null;
-        lock (_lock)
+        if (reservation.InStore)
         {
-            foreach (var counter in reservation.Counters)
-            {
-                counter.Reserved = Math.Max(0m, counter.Reserved - reservation.Amount);
-                counter.Spent += actual;
-                if (actual <= 0m || counter.Limit <= 0m)
-                {
-                    continue;
-                }
-
-                var ratio = (double)(counter.Spent / counter.Limit);
-                foreach (var threshold in _thresholds)
-                {
-                    if (ratio >= threshold && counter.FiredThresholds.Add(threshold))
-                    {
-                        (alerts ??= []).Add(new BudgetAlertEventArgs(counter.ToStatus(), threshold));
-                    }
-                }
-            }
+            alerts = SettleInStore(reservation, actual);
+        }
+        else
+        {
+            SettleInProcess(reservation, actual, ref alerts);
         }
 
         if (alerts is null)
@@ -194,6 +289,128 @@ internal sealed class BudgetManager : IBudgetManager
 
     /// <summary>Releases a reservation without spending.</summary>
     public void Release(BudgetReservation reservation) => Settle(reservation, 0m);
+
+    private void SettleInProcess(BudgetReservation reservation, decimal actual, ref List<BudgetAlertEventArgs>? alerts)
+    {
+        lock (_lock)
+        {
+            foreach (var counter in reservation.Counters)
+            {
+                counter.Reserved = Math.Max(0m, counter.Reserved - reservation.Amount);
+                counter.Spent += actual;
+                if (actual <= 0m || counter.Limit <= 0m)
+                {
+                    continue;
+                }
+
+                var ratio = (double)(counter.Spent / counter.Limit);
+                foreach (var threshold in _thresholds)
+                {
+                    if (ratio >= threshold && counter.FiredThresholds.Add(threshold))
+                    {
+                        (alerts ??= []).Add(new BudgetAlertEventArgs(counter.ToStatus(), threshold));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Settles in the shared store. A threshold fires on the settle whose spend crosses it (before &lt; threshold ≤ after), so it
+    /// fires once across the whole fleet. A settle the store defers (unavailable) fires nothing.
+    /// </summary>
+    private List<BudgetAlertEventArgs>? SettleInStore(BudgetReservation reservation, decimal actual)
+    {
+        var spentAfter = _store!.Settle(reservation.Id!, reservation.Levels, actual);
+        if (spentAfter is null || actual <= 0m)
+        {
+            return null;
+        }
+
+        List<BudgetAlertEventArgs>? alerts = null;
+        for (var i = 0; i < reservation.Levels.Count && i < spentAfter.Count; i++)
+        {
+            var level = reservation.Levels[i];
+            if (level.Limit <= 0m)
+            {
+                continue;
+            }
+
+            var after = (double)(spentAfter[i] / level.Limit);
+            var before = (double)((spentAfter[i] - actual) / level.Limit);
+            foreach (var threshold in _thresholds)
+            {
+                if (before < threshold && after >= threshold)
+                {
+                    var status = new BudgetStatus
+                    {
+                        Name = level.Name,
+                        Period = level.Period,
+                        Limit = level.Limit,
+                        Spent = spentAfter[i],
+                        PeriodStart = level.PeriodStart,
+                        ResetsAt = PeriodMath.Next(level.Period, level.PeriodStart),
+                    };
+                    (alerts ??= []).Add(new BudgetAlertEventArgs(status, threshold));
+                }
+            }
+        }
+
+        return alerts;
+    }
+
+    private List<BudgetLevel> StoreLevels(string providerId, string modelId, string? tenant, DateTimeOffset now) =>
+        [.. Levels(providerId, modelId, tenant).Select(l => new BudgetLevel(l.Name, l.Period, l.Limit, PeriodMath.Start(l.Period, now)))];
+
+    private List<BudgetStatus>? StoreStatus(DateTimeOffset now)
+    {
+        var levels = new List<BudgetLevel>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, period, limit) in ConfiguredLevels())
+        {
+            if (names.Add(name))
+            {
+                levels.Add(new BudgetLevel(name, period, limit, PeriodMath.Start(period, now)));
+            }
+        }
+
+        foreach (var seen in _storeLevelsSeen.Values)
+        {
+            if (names.Add(seen.Name))
+            {
+                levels.Add(seen with { PeriodStart = PeriodMath.Start(seen.Period, now) });
+            }
+        }
+
+        IReadOnlyList<BudgetLevelUsage> usage;
+        try
+        {
+            usage = levels.Count == 0 ? [] : _store!.Read(levels);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.BudgetStoreReadFailed(ex);
+            return null;
+        }
+
+        var result = new List<BudgetStatus>(levels.Count);
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            result.Add(new BudgetStatus
+            {
+                Name = level.Name,
+                Period = level.Period,
+                Limit = level.Limit,
+                Spent = usage[i].Spent,
+                Reserved = usage[i].Reserved,
+                PeriodStart = level.PeriodStart,
+                ResetsAt = PeriodMath.Next(level.Period, level.PeriodStart),
+            });
+        }
+
+        return [.. result.OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
 
     private IEnumerable<(string Name, UsagePeriod Period, decimal Limit)> ConfiguredLevels()
     {

@@ -8,7 +8,27 @@ internal sealed class BudgetReservation
     {
         Counters = counters;
         Amount = amount;
+        Levels = [];
     }
+
+    /// <summary>Initializes a reservation held in a shared <see cref="Scale.IBudgetStore"/>.</summary>
+    public BudgetReservation(string id, IReadOnlyList<Scale.BudgetLevel> levels, decimal amount)
+    {
+        Counters = [];
+        Id = id;
+        Levels = levels;
+        Amount = amount;
+        InStore = true;
+    }
+
+    /// <summary>Gets the id of a reservation held in the shared store (settles are idempotent by id), else <see langword="null"/>.</summary>
+    public string? Id { get; }
+
+    /// <summary>Gets the levels reserved against in the shared store (empty for in-process reservations).</summary>
+    public IReadOnlyList<Scale.BudgetLevel> Levels { get; }
+
+    /// <summary>Gets a value indicating whether the reservation is held in the shared store.</summary>
+    public bool InStore { get; }
 
     public IReadOnlyList<BudgetCounter> Counters { get; }
 

@@ -53,4 +53,13 @@ internal static partial class CostLog
 
     [LoggerMessage(EventId = 2015, Level = LogLevel.Error, Message = "Model '{ProviderId}/{ModelId}' has no price in the catalog and Cost:ThrowOnUnpricedModel is set: the call is refused.")]
     public static partial void UnpricedRefused(this ILogger logger, string providerId, string modelId);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "The shared budget store is unavailable; '{ProviderId}/{ModelId}' is checked against this instance's in-process budgets only (OnStoreUnavailable = FailOpen).")]
+    public static partial void BudgetStoreFailOpen(this ILogger logger, Exception exception, string providerId, string modelId);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Error, Message = "The shared budget store is unavailable; the paid call to '{ProviderId}/{ModelId}' is refused (OnStoreUnavailable = FailClosed). Free and local providers still work.")]
+    public static partial void BudgetStoreFailClosed(this ILogger logger, Exception exception, string providerId, string modelId);
+
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "The shared budget store could not be read; budget status and checks use this instance's in-process counters.")]
+    public static partial void BudgetStoreReadFailed(this ILogger logger, Exception exception);
 }

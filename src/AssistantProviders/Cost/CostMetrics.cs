@@ -27,8 +27,12 @@ internal sealed class CostMetrics : IDisposable
             meter = _ownedMeter;
         }
 
+        Meter = meter;
         Unpriced = meter.CreateCounter<long>(UnpricedCounterName, unit: "{request}", description: "Calls to a model missing from the price catalog (cost unknown).");
     }
+
+    /// <summary>Gets the engine's one <c>AssistantProviders</c> meter, shared with the routing telemetry.</summary>
+    public Meter Meter { get; }
 
     public Counter<long> Unpriced { get; }
 

@@ -100,13 +100,21 @@ internal sealed class RequestAccounting : IRequestAccounting
             worstCase = WorstCase(entry, request);
         }
 
-        var refusal = _budgets.TryReserve(request.ProviderId, request.ModelId, request.Tenant, worstCase, out var reservation);
-        if (refusal is not null)
+        var pending = _budgets.TryReserveAsync(request.ProviderId, request.ModelId, request.Tenant, worstCase, cancellationToken);
+        return pending.IsCompletedSuccessfully ? ValueTask.FromResult(Ticket(request, worstCase, pending.Result)) : AwaitTicketAsync(request, worstCase, pending);
+    }
+
+    private static async ValueTask<AccountingTicket> AwaitTicketAsync(AccountingRequest request, decimal worstCase, ValueTask<(BudgetExceededException? Refusal, BudgetReservation Reservation)> pending) =>
+        Ticket(request, worstCase, await pending.ConfigureAwait(false));
+
+    private static AccountingTicket Ticket(AccountingRequest request, decimal worstCase, (BudgetExceededException? Refusal, BudgetReservation Reservation) reserved)
+    {
+        if (reserved.Refusal is not null)
         {
-            throw refusal;
+            throw reserved.Refusal;
         }
 
-        return ValueTask.FromResult(new AccountingTicket(request, worstCase, new AccountingState(reservation)));
+        return new AccountingTicket(request, worstCase, new AccountingState(reserved.Reservation));
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,7 @@ namespace AssistantProviders.Shared;
 
 /// <summary>
 /// Reads the SSE body of a successful streaming response: applies the response size cap, enumerates events through
-/// <see cref="SseEventReader"/> and turns the provider's own stream-duration limit into <see cref="ProviderTimeoutException"/>.
+/// <see cref="SseEventReader"/> and (through <see cref="StreamGuard"/>) turns the provider's own stream-duration limit into <see cref="ProviderTimeoutException"/>.
 /// The caller's cancellation stays an <see cref="OperationCanceledException"/>. Terminator detection stays with the caller.
 /// </summary>
 internal static class ProviderSseStream
@@ -15,32 +15,10 @@ internal static class ProviderSseStream
         ProviderTransport transport, ProviderResponse response, string? modelId, Func<int> eventsSoFar, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stream = transport.OpenLimited(await response.Message.Content.ReadAsStreamAsync(response.Token).ConfigureAwait(false));
-        var e = SseEventReader.ReadAsync(stream, transport, modelId, eventsSoFar, response.Token).GetAsyncEnumerator(response.Token);
-        try
+        var events = SseEventReader.ReadAsync(stream, transport, modelId, eventsSoFar, response.Token);
+        await foreach (var item in StreamGuard.MapTimeouts(events, transport, response, modelId, cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                bool moved;
-                try
-                {
-                    moved = await e.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && response.TimedOut)
-                {
-                    throw transport.TimeoutError(modelId, transport.Options.MaxStreamDuration, ex);
-                }
-
-                if (!moved)
-                {
-                    yield break;
-                }
-
-                yield return e.Current;
-            }
-        }
-        finally
-        {
-            await e.DisposeAsync().ConfigureAwait(false);
+            yield return item;
         }
     }
 }

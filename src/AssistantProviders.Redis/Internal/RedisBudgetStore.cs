@@ -1,0 +1,223 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Collections.Concurrent;
+using AssistantProviders.Cost;
+using AssistantProviders.Scale;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace AssistantProviders.Redis.Internal;
+
+/// <summary>
+/// Budgets in Redis: reserve, settle and release are Lua scripts, atomic across every instance, over the same nested levels
+/// and UTC periods as the in-process manager. A settle that cannot reach Redis is kept and applied once Redis is back; it is
+/// keyed by reservation id, so a settle that did reach Redis before the connection dropped is never counted twice.
+/// </summary>
+internal sealed class RedisBudgetStore : IBudgetStore
+{
+    /// <summary>The most deferred settles kept in memory while Redis is down.</summary>
+    public const int MaxPending = 100_000;
+
+    private const string Area = "budgets";
+    private static readonly TimeSpan KeyRetention = TimeSpan.FromDays(7);
+
+    private readonly RedisConnection _redis;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentQueue<PendingSettle> _pending = new();
+    private int _pendingCount;
+    private int _flushing;
+
+    public RedisBudgetStore(RedisConnection redis, TimeProvider time, ILogger logger)
+    {
+        _redis = redis;
+        _time = time;
+        _logger = logger;
+        _redis.Restored += (_, _) => FlushPending();
+    }
+
+    /// <inheritdoc/>
+    public bool FailOpen => _redis.Options.OnStoreUnavailable == RedisUnavailableBehavior.FailOpen;
+
+    /// <summary>Gets the number of settles waiting for Redis.</summary>
+    public int PendingCount => Volatile.Read(ref _pendingCount);
+
+    private string Behavior => FailOpen ? "budgets fall back to this instance's in-process limits (FailOpen)" : "paid calls are refused (FailClosed)";
+
+    /// <inheritdoc/>
+    public async ValueTask<BudgetStoreOutcome> ReserveAsync(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal amount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _time.GetUtcNow();
+        var keys = new RedisKey[levels.Count * 2];
+        var args = new RedisValue[4 + (levels.Count * 2)];
+        var units = RedisMoney.Ceiling(amount);
+        args[0] = reservationId;
+        args[1] = units;
+        args[2] = now.ToUnixTimeMilliseconds();
+        args[3] = (now + _redis.Options.ReservationTimeout).ToUnixTimeMilliseconds();
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            keys[2 * i] = _redis.Keys.Budget(level.Name, level.PeriodStart);
+            keys[(2 * i) + 1] = _redis.Keys.BudgetReservations(level.Name, level.PeriodStart);
+            args[4 + (2 * i)] = RedisMoney.Floor(level.Limit);
+            args[5 + (2 * i)] = TtlSeconds(level, now);
+        }
+
+        RedisResult result;
+        try
+        {
+            result = await _redis.Database.ScriptEvaluateAsync(RedisScripts.Reserve, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _redis.Failed(Area, Behavior, ex);
+            throw;
+        }
+
+        _redis.Succeeded();
+        FlushPending();
+        var values = (RedisResult[])result!;
+        var code = (int)values[0];
+        return code == 0
+            ? new BudgetStoreOutcome(false, (int)values[1], RedisMoney.ToUsd((long)values[2]))
+            : new BudgetStoreOutcome(true, -1, 0m);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<decimal>? Settle(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal actual)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var settle = new PendingSettle(reservationId, levels, actual);
+        try
+        {
+            var spent = Apply(settle);
+            _redis.Succeeded();
+            FlushPending();
+            return spent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
+            Enqueue(settle);
+            Log.SettleDeferred(_logger, reservationId, PendingCount);
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BudgetLevelUsage> Read(IReadOnlyList<BudgetLevel> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var keys = new RedisKey[levels.Count];
+        for (var i = 0; i < levels.Count; i++)
+        {
+            keys[i] = _redis.Keys.Budget(levels[i].Name, levels[i].PeriodStart);
+        }
+
+        RedisResult result;
+        try
+        {
+            result = _redis.Database.ScriptEvaluate(RedisScripts.ReadBudgets, keys);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _redis.Failed(Area, Behavior, ex);
+            throw;
+        }
+
+        _redis.Succeeded();
+        var values = (long[])result!;
+        var usage = new BudgetLevelUsage[levels.Count];
+        for (var i = 0; i < levels.Count; i++)
+        {
+            usage[i] = new BudgetLevelUsage(RedisMoney.ToUsd(values[2 * i]), RedisMoney.ToUsd(Math.Max(0L, values[(2 * i) + 1])));
+        }
+
+        return usage;
+    }
+
+    /// <summary>Applies the settles kept while Redis was down. Called after each successful operation and when the connection is restored.</summary>
+    public void FlushPending()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0 || Interlocked.Exchange(ref _flushing, 1) == 1)
+        {
+            return;
+        }
+
+        var applied = 0;
+        try
+        {
+            while (_pending.TryPeek(out var next))
+            {
+                try
+                {
+                    Apply(next);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
+                    return;
+                }
+
+                if (_pending.TryDequeue(out _))
+                {
+                    Interlocked.Decrement(ref _pendingCount);
+                    applied++;
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _flushing, 0);
+            if (applied > 0)
+            {
+                Log.PendingApplied(_logger, applied);
+            }
+        }
+    }
+
+    private IReadOnlyList<decimal>? Apply(PendingSettle settle)
+    {
+        var now = _time.GetUtcNow();
+        var levels = settle.Levels;
+        var keys = new RedisKey[(levels.Count * 2) + 1];
+        var args = new RedisValue[3 + levels.Count];
+        args[0] = settle.ReservationId;
+        args[1] = RedisMoney.Round(settle.Actual);
+        args[2] = (long)Math.Max(TimeSpan.FromDays(2).TotalSeconds, _redis.Options.ReservationTimeout.TotalSeconds * 2);
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            keys[2 * i] = _redis.Keys.Budget(level.Name, level.PeriodStart);
+            keys[(2 * i) + 1] = _redis.Keys.BudgetReservations(level.Name, level.PeriodStart);
+            args[3 + i] = TtlSeconds(level, now);
+        }
+
+        keys[^1] = _redis.Keys.Settled(settle.ReservationId);
+        var values = (long[])_redis.Database.ScriptEvaluate(RedisScripts.Settle, keys, args)!;
+        if (values.Length == 1 && values[0] == -1)
+        {
+            return null; // Already settled (spend is never negative, so -1 is unambiguous).
+        }
+
+        return [.. values.Select(RedisMoney.ToUsd)];
+    }
+
+    private void Enqueue(PendingSettle settle)
+    {
+        _pending.Enqueue(settle);
+        if (Interlocked.Increment(ref _pendingCount) > MaxPending && _pending.TryDequeue(out _))
+        {
+            Interlocked.Decrement(ref _pendingCount);
+            Log.PendingDropped(_logger, MaxPending, "budget settle");
+        }
+    }
+
+    private static long TtlSeconds(BudgetLevel level, DateTimeOffset now)
+    {
+        var ttl = PeriodMath.Next(level.Period, level.PeriodStart) + KeyRetention - now;
+        return (long)Math.Max(3600d, ttl.TotalSeconds);
+    }
+}

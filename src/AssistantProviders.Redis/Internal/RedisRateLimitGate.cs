@@ -1,0 +1,61 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Cost;
+using AssistantProviders.Internal;
+using AssistantProviders.Scale;
+using StackExchange.Redis;
+
+namespace AssistantProviders.Redis.Internal;
+
+/// <summary>
+/// Per-provider requests- and tokens-per-minute shared by every instance: a fixed one-minute window (UTC minutes, like the
+/// in-process limiter's window) counted by a Lua script. While Redis is unreachable it applies
+/// <see cref="RedisOptions.OnRateLimitStoreUnavailable"/>: the instance's own limiter (fail open, default) or a refusal.
+/// </summary>
+internal sealed class RedisRateLimitGate : IRateLimitGate
+{
+    private const string Area = "rate limits";
+    private const long WindowTtlMs = 120_000;
+
+    private readonly RedisConnection _redis;
+    private readonly TimeProvider _time;
+
+    public RedisRateLimitGate(RedisConnection redis, TimeProvider time)
+    {
+        _redis = redis;
+        _time = time;
+    }
+
+    private bool FailOpen => _redis.Options.OnRateLimitStoreUnavailable == RedisUnavailableBehavior.FailOpen;
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> TryAcquireAsync(string providerId, string limitName, LocalRateLimiter local, long permits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        cancellationToken.ThrowIfCancellationRequested();
+        var limit = Math.Max(1, local.Limit);
+        var count = Math.Clamp(permits, 1, limit);
+        var window = PeriodMath.Start(UsagePeriod.Minute, _time.GetUtcNow());
+        RedisResult result;
+        try
+        {
+            result = await _redis.Database.ScriptEvaluateAsync(
+                RedisScripts.RateLimit,
+                [_redis.Keys.RateWindow(providerId, limitName, window)],
+                [count, limit, WindowTtlMs]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (FailOpen)
+            {
+                _redis.Failed(Area, "each instance applies the limits alone (FailOpen)", ex);
+                return local.TryAcquire(permits);
+            }
+
+            _redis.Failed(Area, "calls are refused (FailClosed)", ex);
+            return false;
+        }
+
+        _redis.Succeeded();
+        return (long)result == 1;
+    }
+}

@@ -1,0 +1,75 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Cost;
+using AssistantProviders.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AssistantProviders.Telemetry;
+
+/// <summary>
+/// The engine's monitoring hub: the built-in spans and metrics (<see cref="RouteTelemetry"/>) plus every
+/// <see cref="IRouteObserver"/> in DI (the audit log). The engine creates one and calls <c>Start</c> per request.
+/// </summary>
+internal sealed class RouteMonitor
+{
+    private readonly IRouteObserver[] _observers;
+
+    public RouteMonitor(IEnumerable<IRouteObserver> observers, TimeProvider time, ILogger logger)
+    {
+        _observers = [.. observers];
+        Time = time;
+        Logger = logger;
+    }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Logger { get; }
+
+    public IReadOnlyList<IRouteObserver> Observers => _observers;
+
+    /// <summary>Builds the monitor from the engine's services: telemetry on the shared meter, then the registered observers.</summary>
+    public static RouteMonitor Create(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Monitoring") ?? NullLogger.Instance;
+        var telemetry = services.GetService<RouteTelemetry>() ?? new RouteTelemetry(services.GetService<CostMetrics>()?.Meter);
+        return new RouteMonitor([telemetry, .. services.GetServices<IRouteObserver>()], time, logger);
+    }
+
+    /// <summary>Starts observing a request.</summary>
+    /// <param name="plan">The request's plan.</param>
+    /// <param name="input">The request's input (messages, texts), for the audit hashes; may be <see langword="null"/>.</param>
+    public RouteObservation Start(RoutePlan plan, object? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var profile = plan.Profile;
+        var info = new RouteRequestInfo(profile.Operation, profile.RequestedModel, plan.Explanation.Strategy, profile.DataClass, profile.Tenant, profile.Streaming, plan.Explanation, input);
+        return Start(info);
+    }
+
+    /// <summary>Starts observing a request described by <paramref name="info"/>.</summary>
+    public RouteObservation Start(RouteRequestInfo info)
+    {
+        var started = new List<IRequestObserver>(_observers.Length);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                if (observer.OnRequestStart(info) is { } request)
+                {
+                    started.Add(request);
+                }
+            }
+#pragma warning disable CA1031 // Monitoring never fails a request.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                MonitoringLog.ObserverFailed(Logger, observer.GetType().Name, ex.GetType().Name);
+            }
+        }
+
+        return new RouteObservation(this, started);
+    }
+}
