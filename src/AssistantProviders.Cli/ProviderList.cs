@@ -18,7 +18,7 @@ internal static class ProviderList
         new("mistral", (b, e) => { if (e is null) { b.AddMistral(); } else { b.AddMistral(o => Point(o, e)); } }, s => s.MistralEndpoint),
         new("cohere", (b, e) => { if (e is null) { b.AddCohere(); } else { b.AddCohere(o => Point(o, e)); } }, s => s.CohereEndpoint),
         new("together", (b, e) => { if (e is null) { b.AddTogether(); } else { b.AddTogether(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("together")),
-        new("fireworks", (b, e) => { if (e is null) { b.AddFireworks(); } else { b.AddFireworks(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("fireworks")),
+        new("fireworks", (b, e) => { if (e is null) { b.AddFireworks(); } else { b.AddFireworks(o => Point(o, e)); } }, s => s.GetEndpoint("fireworks")),
         new("huggingface", (b, e) => { if (e is null) { b.AddHuggingFace(); } else { b.AddHuggingFace(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("huggingface")),
         new("ollama", (b, e) => { if (e is null) { b.AddOllama(); } else { b.AddOllama(o => Point(o, e)); } }, s => s.OllamaEndpoint),
         new("lmstudio", (b, e) => { if (e is null) { b.AddLMStudio(); } else { b.AddLMStudio(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("lmstudio")),

@@ -159,6 +159,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             "anthropic" => AnthropicEndpoint,
             "gemini" => GeminiEndpoint,
             "cohere" => CohereEndpoint,
+            "fireworks" => new Uri(BaseAddress, "fireworks/inference/v1/"),
             _ => GetOpenAICompatibleEndpoint(vendorId),
         };
     }

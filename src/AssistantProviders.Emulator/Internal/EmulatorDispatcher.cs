@@ -187,6 +187,7 @@ internal sealed class EmulatorDispatcher
             ["openai"] = "openai/v1/",
             ["groq"] = "groq/openai/v1/",
             ["mistral"] = "mistral/v1/",
+            ["fireworks"] = "fireworks/inference/v1/",
             ["ollama"] = "ollama/",
             ["anthropic"] = "anthropic/v1/",
             ["gemini"] = "gemini/v1beta/",
@@ -223,7 +224,7 @@ internal sealed class EmulatorDispatcher
             "gemini" => (null, string.Empty),
             "cohere" when rest.StartsWith("v1/", StringComparison.Ordinal) || rest.StartsWith("v2/", StringComparison.Ordinal) => (_cohere, rest),
             "cohere" => (null, string.Empty),
-            _ when Under(rest, "openai/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
+            _ when Under(rest, "openai/v1", out route) || Under(rest, "inference/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
             _ => (null, string.Empty),
         };
     }

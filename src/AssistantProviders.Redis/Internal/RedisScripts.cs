@@ -97,7 +97,8 @@ internal static class RedisScripts
 
     /// <summary>
     /// Ledger record, once per record id. KEYS: marker, then the buckets, then each bucket's index set. ARGV: marker TTL (s),
-    /// bucket count, per bucket its TTL (s, 0 = none), provider, model, tenant, then field/increment pairs.
+    /// bucket count, per bucket its TTL (s, 0 = none), provider, model, tenant, then field/increment pairs. The last bucket
+    /// is the all-time one: it sums every tenant.
     /// </summary>
     public const string Record = """
         if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
@@ -108,7 +109,9 @@ internal static class RedisScripts
           for j = base + 3, #ARGV, 2 do
             redis.call('HINCRBY', h, ARGV[j], ARGV[j + 1])
           end
-          redis.call('HSET', h, 'p', ARGV[base], 'm', ARGV[base + 1], 't', ARGV[base + 2])
+          local tenant = ARGV[base + 2]
+          if i == nb then tenant = '' end
+          redis.call('HSET', h, 'p', ARGV[base], 'm', ARGV[base + 1], 't', tenant)
           local idx = KEYS[1 + nb + i]
           redis.call('SADD', idx, h)
           local ttl = tonumber(ARGV[2 + i])

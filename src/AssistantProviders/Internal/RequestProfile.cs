@@ -10,7 +10,8 @@ internal sealed class RequestProfile
 
     public string? RequestedModel { get; init; }
 
-    public string? DataClass { get; init; }
+    /// <summary>Gets or sets the data class to route by (the PII detector may raise it in <c>Plan</c>).</summary>
+    public string? DataClass { get; set; }
 
     public IReadOnlyList<string>? AllowedRegions { get; init; }
 
@@ -35,8 +36,11 @@ internal sealed class RequestProfile
     /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
     public string? PinKey { get; init; }
 
+    /// <summary>Gets the request input (chat messages, texts) for PII detection and the audit hashes.</summary>
+    public object? Input { get; init; }
+
     /// <summary>Reads the routing keys (data class, regions, task, strategy, tenant) from a request's properties.</summary>
-    public static RequestProfile From(string operation, string? model, AdditionalPropertiesDictionary? properties, long estimatedTokens, bool streaming = false) => new()
+    public static RequestProfile From(string operation, string? model, AdditionalPropertiesDictionary? properties, long estimatedTokens, bool streaming = false, object? input = null) => new()
     {
         Operation = operation,
         RequestedModel = model,
@@ -47,5 +51,6 @@ internal sealed class RequestProfile
         Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
         EstimatedInputTokens = estimatedTokens,
         Streaming = streaming,
+        Input = input,
     };
 }

@@ -28,7 +28,11 @@ internal sealed class RequestRun
         _engine = engine;
         _options = engine.Options;
         Plan = plan;
+        Observation = engine.Monitor.Start(plan, plan.Profile.Input);
     }
+
+    /// <summary>Gets the monitoring of this request (spans, metrics, audit).</summary>
+    public Telemetry.RouteObservation Observation { get; }
 
     public RoutePlan Plan { get; }
 
@@ -173,6 +177,7 @@ internal sealed class RequestRun
             TimeToFirstToken = scope.TimeToFirstToken,
         });
         _attempts.Add(new RouteAttempt(provider.Id, candidate.Model, RouteAttemptOutcome.Failed, kind, scope.Elapsed, cost));
+        Observation.AttemptEnded(scope, _attempts[^1], exception, usage);
         var status = ErrorClassifier.StatusOf(exception);
         Explanation.Add(new RouteDecision(provider.Id, candidate.Model, true, string.Create(CultureInfo.InvariantCulture, $"attempt {scope.Number} failed: {kind}{(status is { } s ? " (" + s + ")" : string.Empty)}")));
         Log.AttemptFailed(_engine.Logger, scope.Number, candidate.Name, Plan.Profile.Operation, kind, provider.Redact(exception.Message));
@@ -234,6 +239,7 @@ internal sealed class RequestRun
         }
 
         _attempts.Add(new RouteAttempt(candidate.Provider.Id, candidate.Model, RouteAttemptOutcome.Succeeded, null, result.Latency, cost));
+        Observation.AttemptEnded(scope, _attempts[^1], null, result.Usage, result.ResponseModelId);
         Explanation.Selected = candidate.Name;
         Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, true, string.Create(CultureInfo.InvariantCulture, $"attempt {scope.Number} served the request")));
         Log.Served(_engine.Logger, Plan.Profile.Operation, candidate.Name, Sends);
@@ -252,6 +258,7 @@ internal sealed class RequestRun
         var candidate = scope.Candidate;
         var cost = SafeRelease(candidate, scope.Ticket, new AccountingResult { Billed = exposed, Usage = usage, Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
         _attempts.Add(new RouteAttempt(candidate.Provider.Id, candidate.Model, RouteAttemptOutcome.Cancelled, null, scope.Elapsed, cost));
+        Observation.AttemptEnded(scope, _attempts[^1], null, usage);
     }
 
     /// <summary>Gets the exception to throw when no route is left: the last attempt's error, a budget error, or <see cref="NoEligibleRouteException"/>.</summary>

@@ -18,38 +18,49 @@ internal sealed partial class RouteEngine
         CancellationToken cancellationToken)
     {
         var run = new RequestRun(this, plan);
-        while (true)
+        try
         {
-            var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
-            if (scope is null)
+            while (true)
             {
-                ExceptionDispatchInfo.Capture(run.Exhausted()).Throw();
-            }
-
-            using (scope)
-            {
-                TResult result;
-                try
+                var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
+                if (scope is null)
                 {
-                    result = await invoke(scope.Candidate, scope.Token).ConfigureAwait(false);
+                    ExceptionDispatchInfo.Capture(run.Exhausted()).Throw();
                 }
-                catch (Exception ex)
+
+                run.Observation.AttemptStarted(scope);
+
+                using (scope)
                 {
-                    var surface = run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken);
-                    await scope.Lease.Settled.ConfigureAwait(false);
-                    if (surface is not null)
+                    TResult result;
+                    try
                     {
-                        ExceptionDispatchInfo.Capture(surface).Throw();
+                        result = await invoke(scope.Candidate, scope.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        var surface = run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken);
+                        await scope.Lease.Settled.ConfigureAwait(false);
+                        if (surface is not null)
+                        {
+                            ExceptionDispatchInfo.Capture(surface).Throw();
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
+                    await scope.Lease.Settled.ConfigureAwait(false);
+                    annotate(result, scope.Candidate, run, cost);
+                    await run.Observation.CompleteAsync(result, null).ConfigureAwait(false);
+                    return result;
                 }
-
-                var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
-                await scope.Lease.Settled.ConfigureAwait(false);
-                annotate(result, scope.Candidate, run, cost);
-                return result;
             }
+        }
+        catch (Exception ex)
+        {
+            await run.Observation.CompleteAsync(null, ex).ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -68,114 +79,129 @@ internal sealed partial class RouteEngine
         where TUpdate : class
     {
         var run = new RequestRun(this, plan);
-        while (true)
+        try
         {
-            var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
-            if (scope is null)
+            while (true)
             {
-                ExceptionDispatchInfo.Capture(run.Exhausted()).Throw();
-            }
+                var scope = await run.NextAsync(cancellationToken).ConfigureAwait(false);
+                if (scope is null)
+                {
+                    var exhausted = run.Exhausted();
+                    await run.Observation.CompleteAsync(null, exhausted).ConfigureAwait(false);
+                    ExceptionDispatchInfo.Capture(exhausted).Throw();
+                }
 
-            IAsyncEnumerator<TUpdate>? inner = null;
-            var exposed = false;
-            var done = false;
-            UsageDetails? usage = null;
-            TUpdate? last = null;
-            try
-            {
-                Exception? failure = null;
+                run.Observation.AttemptStarted(scope);
+
+                IAsyncEnumerator<TUpdate>? inner = null;
+                var exposed = false;
+                var done = false;
+                UsageDetails? usage = null;
+                TUpdate? last = null;
                 try
                 {
-                    inner = open(scope.Candidate, scope.Token).GetAsyncEnumerator(scope.Token);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                while (failure is null)
-                {
-                    bool hasNext;
-                    scope.BeforeNext();
+                    Exception? failure = null;
                     try
                     {
-                        hasNext = await inner!.MoveNextAsync().ConfigureAwait(false);
+                        inner = open(scope.Candidate, scope.Token).GetAsyncEnumerator(scope.Token);
                     }
                     catch (Exception ex)
                     {
                         failure = ex;
-                        break;
                     }
 
-                    if (!hasNext)
+                    while (failure is null)
                     {
-                        break;
-                    }
-
-                    var update = inner.Current;
-                    scope.OnUpdate();
-                    if (contents(update) is { } items)
-                    {
-                        foreach (var usageContent in items.OfType<UsageContent>())
+                        bool hasNext;
+                        scope.BeforeNext();
+                        try
                         {
-                            usage ??= new UsageDetails();
-                            usage.Add(usageContent.Details);
+                            hasNext = await inner!.MoveNextAsync().ConfigureAwait(false);
                         }
+                        catch (Exception ex)
+                        {
+                            failure = ex;
+                            break;
+                        }
+
+                        if (!hasNext)
+                        {
+                            break;
+                        }
+
+                        var update = inner.Current;
+                        scope.OnUpdate();
+                        if (contents(update) is { } items)
+                        {
+                            foreach (var usageContent in items.OfType<UsageContent>())
+                            {
+                                usage ??= new UsageDetails();
+                                usage.Add(usageContent.Details);
+                            }
+                        }
+
+                        annotateEach(update, scope.Candidate);
+                        run.Observation.Streamed(contents(update));
+                        last = update;
+                        exposed = true;
+                        yield return update;
                     }
 
-                    annotateEach(update, scope.Candidate);
-                    last = update;
-                    exposed = true;
-                    yield return update;
-                }
-
-                if (failure is null && !exposed)
-                {
-                    failure = new IncompleteStreamException($"The stream from {scope.Candidate.Name} ended without any update.")
+                    if (failure is null && !exposed)
                     {
-                        ProviderId = scope.Candidate.Provider.Id,
-                        ModelId = scope.Candidate.EffectiveModel,
-                    };
-                }
+                        failure = new IncompleteStreamException($"The stream from {scope.Candidate.Name} ended without any update.")
+                        {
+                            ProviderId = scope.Candidate.Provider.Id,
+                            ModelId = scope.Candidate.EffectiveModel,
+                        };
+                    }
 
-                if (failure is not null)
-                {
+                    if (failure is not null)
+                    {
+                        done = true;
+                        var surface = run.OnFailure(scope, failure, exposed, usage, cancellationToken);
+                        await scope.Lease.Settled.ConfigureAwait(false);
+                        if (surface is not null)
+                        {
+                            await run.Observation.CompleteAsync(null, surface).ConfigureAwait(false);
+                            ExceptionDispatchInfo.Capture(surface).Throw();
+                        }
+
+                        continue;
+                    }
+
                     done = true;
-                    var surface = run.OnFailure(scope, failure, exposed, usage, cancellationToken);
+                    var cost = run.OnSuccess(scope, describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
                     await scope.Lease.Settled.ConfigureAwait(false);
-                    if (surface is not null)
+                    await run.Observation.CompleteAsync(null, null).ConfigureAwait(false);
+                    if (final(scope.Candidate, run, cost, last!) is { } closing)
                     {
-                        ExceptionDispatchInfo.Capture(surface).Throw();
+                        yield return closing;
                     }
 
-                    continue;
+                    yield break;
                 }
-
-                done = true;
-                var cost = run.OnSuccess(scope, describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
-                await scope.Lease.Settled.ConfigureAwait(false);
-                if (final(scope.Candidate, run, cost, last!) is { } closing)
+                finally
                 {
-                    yield return closing;
-                }
+                    if (inner is not null)
+                    {
+                        await inner.DisposeAsync().ConfigureAwait(false);
+                    }
 
-                yield break;
+                    if (!done)
+                    {
+                        run.OnAbandoned(scope, exposed, usage);
+                    }
+
+                    scope.Dispose();
+                    await scope.Lease.Settled.ConfigureAwait(false);
+                }
             }
-            finally
-            {
-                if (inner is not null)
-                {
-                    await inner.DisposeAsync().ConfigureAwait(false);
-                }
-
-                if (!done)
-                {
-                    run.OnAbandoned(scope, exposed, usage);
-                }
-
-                scope.Dispose();
-                await scope.Lease.Settled.ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            // Abandoned (the caller stopped reading) or cancelled before any outcome: no-op when already completed.
+            await run.Observation.CompleteAsync(null, null).ConfigureAwait(false);
         }
     }
 }

@@ -114,6 +114,11 @@ internal sealed partial class RouteEngine
             }
         }
 
+        if (Security.CheckTenant(profile.Tenant, provider.Id, model ?? provider.DefaultModel) is { } denied)
+        {
+            return denied;
+        }
+
         if (profile.AllowedRegions is { Count: > 0 } regions && !provider.IsLocal && !regions.Any(provider.Regions.Contains))
         {
             return $"skipped: processes data in [{string.Join(",", provider.Regions)}], request allows [{string.Join(",", regions)}]";

@@ -43,7 +43,15 @@ internal sealed partial class RouteEngine : IDisposable
         Random = services.GetService<RoutingRandom>() ?? new RoutingRandom();
         Logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Routing") ?? NullLogger.Instance;
         _providers = new Lazy<IReadOnlyList<ProviderRuntime>>(LoadProviders, LazyThreadSafetyMode.ExecutionAndPublication);
+        Monitor = Telemetry.RouteMonitor.Create(services);
+        Security = AssistantProviders.Security.RouteSecurity.Create(services);
     }
+
+    /// <summary>Gets the monitoring hub (spans, metrics, audit).</summary>
+    public Telemetry.RouteMonitor Monitor { get; }
+
+    /// <summary>Gets the security checks (PII detection, tenant allow-lists).</summary>
+    public AssistantProviders.Security.RouteSecurity Security { get; }
 
     public TimeProvider Time { get; }
 
@@ -73,6 +81,7 @@ internal sealed partial class RouteEngine : IDisposable
     {
         var options = Options;
         var strategy = profile.Strategy ?? options.Strategy;
+        profile.DataClass = Security.Classify(profile.Operation, profile.DataClass, profile.Input);
         var explanation = new RouteExplanation(profile.Operation, strategy, profile.RequestedModel);
         var raw = RawRoutes(profile, options, explanation);
         var eligible = new List<RouteCandidate>();
@@ -156,26 +165,7 @@ internal sealed partial class RouteEngine : IDisposable
         _ => null,
     };
 
-    private static ComplianceRule? ComplianceRuleFor(string? dataClass, RoutingOptions options)
-    {
-        if (dataClass is null)
-        {
-            return null;
-        }
-
-        if (options.Compliance.TryGetValue(dataClass, out var configured))
-        {
-            return configured;
-        }
-
-        return dataClass.ToUpperInvariant() switch
-        {
-            "PUBLIC" or "INTERNAL" or "NONE" => null,
-            "PII" or "SENSITIVE" or "CONFIDENTIAL" => new ComplianceRule { Tags = ["local", "gdpr", "hipaa"] },
-            "PHI" => new ComplianceRule { Tags = ["local", "hipaa"] },
-            _ => new ComplianceRule { Tags = ["local"] }, // Secret and unknown classes: fail closed.
-        };
-    }
+    private static ComplianceRule? ComplianceRuleFor(string? dataClass, RoutingOptions options) => AssistantProviders.Security.DataClassPolicy.RuleFor(dataClass, options);
 
     private void OnBreakerChange(RouteState state, string transition) => Log.BreakerChanged(Logger, state.Name, state.Operation, transition);
 

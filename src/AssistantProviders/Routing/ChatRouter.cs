@@ -127,6 +127,7 @@ public sealed class ChatRouter : IChatClient
             NeedsVision = messages.Any(m => m.Contents.Any(c =>
                 (c is DataContent data && data.HasTopLevelMediaType("image")) || (c is UriContent uri && uri.HasTopLevelMediaType("image")))),
             Streaming = streaming,
+            Input = messages,
         };
     }
 

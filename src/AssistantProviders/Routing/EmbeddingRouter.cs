@@ -31,7 +31,7 @@ public sealed class EmbeddingRouter : IEmbeddingClient
         var batch = values as IReadOnlyList<string> ?? [.. values];
         var properties = options?.AdditionalProperties;
         var store = RouteEngine.ReadString(properties?.GetValueOrDefault(StoreProperty)) ?? string.Empty;
-        var profile = RequestProfile.From(RouteOperations.Embeddings, options?.ModelId, properties, batch.Sum(v => (long)(v?.Length ?? 0)) / 4);
+        var profile = RequestProfile.From(RouteOperations.Embeddings, options?.ModelId, properties, batch.Sum(v => (long)(v?.Length ?? 0)) / 4, input: batch);
 
         var pin = options?.ModelId is null ? _pins.GetValueOrDefault(store) : null;
         var plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), pin);

@@ -102,7 +102,7 @@ public abstract class ProviderDependencyInjectionTests : IClassFixture<EmulatorF
         var response = await client.GetResponseAsync("Say hello.", cancellationToken: TestContext.Current.CancellationToken);
 
         response.Text.ShouldBe(EmulatorDefaults.AnswerText);
-        response.ModelId.ShouldBe(EmulatorDefaults.CheapModel, "DefaultModel from configuration is used");
+        response.ModelId.ShouldNotBeNull().ShouldEndWith(EmulatorDefaults.CheapModel, Case.Sensitive, "DefaultModel from configuration is used");
         Emulator.GetRequestCount(EmulatorVendor).ShouldBe(before + 1);
         client.GetService<ChatClientMetadata>().ShouldNotBeNull().ProviderName.ShouldBe(ProviderId);
     }

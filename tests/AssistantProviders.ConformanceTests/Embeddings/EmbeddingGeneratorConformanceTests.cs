@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Runtime.CompilerServices;
 using AssistantProviders.Emulator;
 
 namespace AssistantProviders.ConformanceTests;
@@ -21,6 +22,12 @@ public abstract class EmbeddingGeneratorConformanceTests : IClassFixture<Emulato
 
     /// <summary>Gets the running emulator.</summary>
     protected EmulatorServer Emulator => Fixture.Server;
+
+    /// <summary>
+    /// Gets the tests (by method name, or <c>*</c> for the whole suite) the loopback emulator cannot exercise for this vendor yet,
+    /// with the reason. Each entry names a gap in the emulator, not in the provider; remove it when the emulator catches up.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>();
 
     /// <summary>Gets the provider id.</summary>
     protected abstract string ProviderId { get; }
@@ -135,10 +142,16 @@ public abstract class EmbeddingGeneratorConformanceTests : IClassFixture<Emulato
     /// <returns>The options.</returns>
     protected virtual EmbeddingGenerationOptions Options() => new() { ModelId = ModelId };
 
-    /// <summary>Creates the generator or skips the test.</summary>
+    /// <summary>Creates the generator or skips the test (null generator, or a known emulator gap for <paramref name="test"/>).</summary>
+    /// <param name="test">The calling test.</param>
     /// <returns>The generator.</returns>
-    protected IEmbeddingGenerator<string, Embedding<float>> Create()
+    protected IEmbeddingGenerator<string, Embedding<float>> Create([CallerMemberName] string test = "")
     {
+        if (KnownEmulatorGaps.TryGetValue(test, out var gap) || KnownEmulatorGaps.TryGetValue("*", out gap))
+        {
+            Assert.Skip($"Emulator gap for {ProviderId}: {gap}");
+        }
+
         var generator = CreateGenerator(Emulator, ConformanceConstants.ApiKey);
         if (generator is null)
         {

@@ -116,26 +116,14 @@ public sealed partial class OpenApiRequestValidator
 
         var schema = GetRequestSchema(requestPath, method);
         using var instance = JsonDocument.Parse(body);
-        var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
         {
             return [];
         }
 
         var errors = new List<string>();
-        foreach (var node in new[] { results }.Concat(results.Details ?? []))
-        {
-            if (node.Errors is null)
-            {
-                continue;
-            }
-
-            foreach (var (keyword, message) in node.Errors)
-            {
-                errors.Add($"{(node.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")} ({node.EvaluationPath}) {keyword}: {message}");
-            }
-        }
-
+        Collect(results, errors);
         return errors.Count == 0 ? ["The body is invalid (no detail reported)."] : errors.Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -195,6 +183,25 @@ public sealed partial class OpenApiRequestValidator
         }
 
         return root;
+    }
+
+    /// <summary>Collects the errors of failing nodes only, so the failed branches of an <c>anyOf</c> that passed overall are not reported.</summary>
+    private static void Collect(EvaluationResults node, List<string> errors)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add($"{(node.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")} ({node.EvaluationPath}) {keyword}: {message}");
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, errors);
+        }
     }
 
     private static string RewriteOpenApiRef(string reference) =>

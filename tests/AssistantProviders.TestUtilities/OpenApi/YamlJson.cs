@@ -22,6 +22,8 @@ public static partial class YamlJson
             return JsonNode.Parse(text);
         }
 
+        // Whitespace-only lines inside block scalars ("found extra spaces in first line") trip YamlDotNet; they carry no content.
+        text = BlankLines().Replace(text, string.Empty);
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
@@ -77,6 +79,9 @@ public static partial class YamlJson
 
         return JsonValue.Create(value);
     }
+
+    [GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
+    private static partial Regex BlankLines();
 
     [GeneratedRegex("^[-+]?[0-9]+$")]
     private static partial Regex IntPattern();

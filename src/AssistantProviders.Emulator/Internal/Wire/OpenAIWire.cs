@@ -34,6 +34,8 @@ internal sealed class OpenAIWire : WireFormat
             "audio/transcriptions" or "audio/translations" when call.IsPost => Transcription(call),
             "audio/speech" when call.IsPost => Speech(call),
             _ when call.IsGet && call.Route.StartsWith("models/", StringComparison.Ordinal) => Model(call),
+            // Fireworks lists models on its control plane: GET /v1/accounts/{account}/models.
+            _ when call.IsGet && call.Route.StartsWith("accounts/", StringComparison.Ordinal) && call.Route.EndsWith("/models", StringComparison.Ordinal) => Models(call),
             _ => null,
         };
     }

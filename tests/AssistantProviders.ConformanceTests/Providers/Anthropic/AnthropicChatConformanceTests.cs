@@ -8,6 +8,9 @@ public sealed class AnthropicChatConformanceTests(EmulatorFixture fixture) : Cha
 {
     protected override string ProviderId => "anthropic";
 
+    // Anthropic has no schemaless JSON mode (only output_format with a schema).
+    protected override bool SupportsJsonMode => false;
+
     protected override int StreamFramesBeforeText => 3;
 
     protected override IChatClient CreateChatClient(EmulatorServer emulator, string apiKey) =>

@@ -8,6 +8,8 @@ public sealed class FireworksEmbeddingConformanceTests(EmulatorFixture fixture) 
 {
     protected override string ProviderId => "fireworks";
 
+    protected override string ModelId => "accounts/fireworks/models/" + EmulatorDefaults.EmbeddingModel;
+
     protected override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmulatorServer emulator, string apiKey) =>
         new FireworksEmbeddingGenerator(new FireworksClientOptions { ApiKey = apiKey, Endpoint = emulator.GetOpenAICompatibleEndpoint("fireworks") });
 }

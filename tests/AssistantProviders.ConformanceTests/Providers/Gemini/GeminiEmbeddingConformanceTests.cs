@@ -8,6 +8,9 @@ public sealed class GeminiEmbeddingConformanceTests(EmulatorFixture fixture) : E
 {
     protected override string ProviderId => "gemini";
 
+    // embedContent / batchEmbedContents report no token usage.
+    protected override bool ReportsUsage => false;
+
     protected override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmulatorServer emulator, string apiKey) =>
         new GeminiEmbeddingGenerator(new GeminiClientOptions { ApiKey = apiKey, Endpoint = emulator.GeminiEndpoint });
 }
