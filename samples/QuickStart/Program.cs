@@ -69,16 +69,27 @@ await foreach (var update in chat.GetStreamingResponseAsync("Count from one to f
 Console.WriteLine();
 Report.Served(last?.AdditionalProperties, last?.ModelId, stopwatch.Elapsed, last?.GetCost());
 
-// 3. Back to normal: the primary recovered.
+// 3. Back to normal: once the cooldown (AssistantProviders:Routing:DefaultCooldown, 1 s here) is over, the primary is tried again.
 Console.WriteLine();
-Console.WriteLine("== 3. Third request (the primary has recovered)");
+Console.WriteLine("== 3. After the cooldown: the primary (groq) serves again");
+await Task.Delay(TimeSpan.FromSeconds(1.2));
 stopwatch.Restart();
 var third = await chat.GetResponseAsync("Say hello.");
 Console.WriteLine($"Answer:   {third.Text}");
 Report.Served(third.AdditionalProperties, third.ModelId, stopwatch.Elapsed, third.GetCost());
 
-// 4. Usage and latency per provider, from the ledger.
+// 4. Cheapest routing for one request: the router estimates each route's cost from the price catalog.
 Console.WriteLine();
-Console.WriteLine("== 4. Usage per provider (IUsageLedger.Snapshot())");
+Console.WriteLine("== 4. Cheapest strategy for one request (ChatOptions.AdditionalProperties[\"strategy\"])");
+stopwatch.Restart();
+var cheapest = await chat.GetResponseAsync(
+    "Summarise routing in five words.",
+    new ChatOptions { AdditionalProperties = new() { [AssistantProviderProperties.Strategy] = nameof(RoutingStrategy.Cheapest) } });
+Console.WriteLine($"Answer:   {cheapest.Text}");
+Report.Served(cheapest.AdditionalProperties, cheapest.ModelId, stopwatch.Elapsed, cheapest.GetCost());
+
+// 5. Usage and latency per provider, from the ledger.
+Console.WriteLine();
+Console.WriteLine("== 5. Usage per provider (IUsageLedger.Snapshot())");
 Report.Usage(serviceProvider.GetRequiredService<IUsageLedger>().Snapshot());
 Report.Budgets(serviceProvider.GetRequiredService<IBudgetManager>().GetStatus());

@@ -37,11 +37,7 @@ public static class CohereBuilderExtensions
     }
 
     private static IAssistantProvidersBuilder Register(IAssistantProvidersBuilder builder, IConfiguration? section, Action<CohereClientOptions>? configure) =>
-        ProviderServiceRegistration.Register(builder, CohereProvider.Create(), section, static (o, s) =>
-        {
-            s.Bind(o);
-            ProviderSecretBinding.Bind(o, s);
-        }, configure, static (services, httpClientName) =>
+        ProviderServiceRegistration.Register(builder, CohereProvider.Create(), section, static (o, s) => s.Bind(o), configure, static (services, httpClientName) =>
         {
             const string id = CohereProvider.Id;
             services.AddKeyedSingleton(id, (sp, _) => new CohereChatClient(

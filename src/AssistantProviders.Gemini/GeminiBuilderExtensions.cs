@@ -37,11 +37,7 @@ public static class GeminiBuilderExtensions
     }
 
     private static IAssistantProvidersBuilder Register(IAssistantProvidersBuilder builder, IConfiguration? section, Action<GeminiClientOptions>? configure) =>
-        ProviderServiceRegistration.Register(builder, GeminiProvider.Create(), section, static (o, s) =>
-        {
-            s.Bind(o);
-            ProviderSecretBinding.Bind(o, s);
-        }, configure, static (services, httpClientName) =>
+        ProviderServiceRegistration.Register(builder, GeminiProvider.Create(), section, static (o, s) => s.Bind(o), configure, static (services, httpClientName) =>
         {
             const string id = GeminiProvider.Id;
             services.AddKeyedSingleton(id, (sp, _) => new GeminiChatClient(

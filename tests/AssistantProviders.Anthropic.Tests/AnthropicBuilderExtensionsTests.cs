@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@
 using System.Text.Json;
 using AssistantProviders.Fireworks;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.WireCommon.Tests;
+using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Gemini.Internal;
+using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

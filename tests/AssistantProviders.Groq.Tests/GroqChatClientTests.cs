@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Net;
 using System.Text.Json;
-using AssistantProviders.TestSupport;
 using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

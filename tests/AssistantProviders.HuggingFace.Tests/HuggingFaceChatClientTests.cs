@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistantProviders.HuggingFace;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.WireCommon.Tests;
+using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@
 using System.Net;
 using AssistantProviders.Perplexity;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.WireCommon.Tests;
+using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

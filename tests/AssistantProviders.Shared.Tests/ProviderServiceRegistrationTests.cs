@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Shared.Tests.Support;
-using AssistantProviders.TestSupport;
+using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.TestUtilities;
+using AssistantProviders.TestUtilities.Providers;
 using AssistantProviders.Together;
-using AssistantProviders.WireCommon.Tests;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -76,13 +76,12 @@ internal static class ProviderServiceRegistration
     }
 
     /// <summary>
-    /// Binds <c>ApiKey</c> and <c>ApiKeys</c> from the section: the configuration-binding source generator does not apply the
-    /// <see cref="ApiKey"/> type converter, so without this an explicit key in configuration would not beat the environment.
+    /// Binds <c>ApiKey</c> and <c>ApiKeys</c> from the section, for every vendor (the one place this happens): the
+    /// configuration-binding source generator used by the vendors' <c>bind</c> delegates does not apply the <see cref="ApiKey"/>
+    /// type converter, so without this an explicit key in configuration would not beat the environment.
     /// </summary>
-    public static void BindKeys(ProviderClientOptions options, IConfiguration section)
+    private static void BindKeys(ProviderClientOptions options, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(section);
         if (ApiKey.FromString(section["ApiKey"]) is { } key)
         {
             options.ApiKey = key;

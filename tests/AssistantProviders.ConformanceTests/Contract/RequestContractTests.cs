@@ -39,6 +39,18 @@ public abstract class RequestContractTests
     /// <summary>Gets a value indicating whether every top-level property of the body must be defined by the spec.</summary>
     protected virtual bool RejectUnknownProperties => true;
 
+    /// <summary>
+    /// Patches the translated request schema for a documented bug in the vendor's spec (never to hide a provider bug);
+    /// <see langword="null"/> (the default) validates against the spec as published.
+    /// </summary>
+    /// <param name="schema">The JSON Schema 2020-12 document; component schemas are under <c>$defs</c>.</param>
+    protected virtual void PatchSpec(JsonObject schema)
+    {
+    }
+
+    /// <summary>Gets the name of <see cref="PatchSpec"/>, or <see langword="null"/> when the spec is used as published.</summary>
+    protected virtual string? SpecPatchName => null;
+
     /// <summary>Creates the chat client over <paramref name="http"/> with a dummy key and the vendor's default endpoint.</summary>
     /// <param name="http">The recording client.</param>
     /// <returns>The client.</returns>
@@ -181,7 +193,7 @@ public abstract class RequestContractTests
     {
         var validator = OpenApiRequestValidator.ForProvider(SpecFolder, file ?? SpecFile);
         validator.RejectUnknownProperties = RejectUnknownProperties;
-        return validator;
+        return SpecPatchName is { } name ? validator.WithPatch(name, PatchSpec) : validator;
     }
 
     private async Task<RecordedRequest> CaptureChatAsync(Func<IChatClient, Task> call)

@@ -27,6 +27,8 @@ public sealed partial class OpenApiRequestValidator
 
     private readonly JsonObject _document;
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OpenApiRequestValidator> _patched = new(StringComparer.Ordinal);
+    private Action<JsonObject>? _patch;
 
     private OpenApiRequestValidator(JsonObject document, SpecKind kind, string source)
     {
@@ -79,6 +81,20 @@ public sealed partial class OpenApiRequestValidator
             : document.ContainsKey("discoveryVersion") ? SpecKind.Discovery
             : SpecKind.JsonSchema;
         return new OpenApiRequestValidator(document, kind.Value, source);
+    }
+
+    /// <summary>
+    /// Returns a validator over the same document whose translated request schemas are changed by <paramref name="patch"/> before they are
+    /// built (for a documented spec bug, e.g. a response-only <c>required</c> reused in a request schema). Cached by <paramref name="name"/>.
+    /// </summary>
+    /// <param name="name">A unique name of the patch.</param>
+    /// <param name="patch">Edits the JSON Schema 2020-12 document (its <c>$defs</c> hold the reached component schemas).</param>
+    /// <returns>The patched validator.</returns>
+    public OpenApiRequestValidator WithPatch(string name, Action<JsonObject> patch)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(patch);
+        return _patched.GetOrAdd(name, _ => new OpenApiRequestValidator(_document, Kind, Source) { _patch = patch, RejectUnknownProperties = RejectUnknownProperties });
     }
 
     /// <summary>Validates a recorded request body against the operation its path and method name.</summary>
@@ -182,6 +198,7 @@ public sealed partial class OpenApiRequestValidator
             root["unevaluatedProperties"] = false;
         }
 
+        _patch?.Invoke(root);
         return root;
     }
 

@@ -134,7 +134,7 @@ public sealed class AuditTests : IDisposable
         record.GetProperty("compliance_policy").GetString().ShouldBe("Pii: tags [local,gdpr,hipaa] or regions []");
         record.GetProperty("prompt_sha256").GetString().ShouldBe(Sha("user: secret question"));
         record.GetProperty("response_sha256").GetString().ShouldBe(Sha("the answer"));
-        record.GetProperty("route").GetString()!.ShouldContain("selected aud-b/(default)");
+        record.GetProperty("route").GetString()!.ShouldContain("selected aud-b/b1");
         record.TryGetProperty("prompt", out _).ShouldBeFalse();
         var attempts = record.GetProperty("attempts");
         attempts.GetArrayLength().ShouldBe(2);

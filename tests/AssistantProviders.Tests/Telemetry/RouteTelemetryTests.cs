@@ -93,12 +93,12 @@ public sealed class RouteTelemetryTests
         route.GetTagItem("gen_ai.usage.input_tokens").ShouldBe(12L);
         route.GetTagItem("gen_ai.usage.output_tokens").ShouldBe(5L);
         route.GetTagItem("assistant_providers.route.strategy").ShouldBe("Priority");
-        route.GetTagItem("assistant_providers.route.selected").ShouldBe("tel-b/(default)");
+        route.GetTagItem("assistant_providers.route.selected").ShouldBe("tel-b/beta");
         route.GetTagItem("assistant_providers.route.attempt_count").ShouldBe(2);
         route.GetTagItem("assistant_providers.data_class").ShouldBe("Internal");
-        ((string)route.GetTagItem("assistant_providers.route.attempts")!).ShouldContain("tel-a/(default) Failed(ServerError)");
-        ((string)route.GetTagItem("assistant_providers.route.attempts")!).ShouldContain("tel-b/(default) Succeeded");
-        ((string)route.GetTagItem("assistant_providers.route.explanation")!).ShouldContain("selected tel-b/(default)");
+        ((string)route.GetTagItem("assistant_providers.route.attempts")!).ShouldContain("tel-a/alpha Failed(ServerError)");
+        ((string)route.GetTagItem("assistant_providers.route.attempts")!).ShouldContain("tel-b/beta Succeeded");
+        ((string)route.GetTagItem("assistant_providers.route.explanation")!).ShouldContain("selected tel-b/beta");
 
         var attempts = spans.Where(s => s.ParentSpanId == route.SpanId).OrderBy(s => s.GetTagItem("assistant_providers.attempt.number")).ToList();
         attempts.Count.ShouldBe(2);

@@ -17,6 +17,9 @@ public sealed class EmulatorDependencyInjectionTests(EmulatorFixture fixture) : 
 
     protected override bool IsLocal => true;
 
+    // Without an endpoint the emulator provider starts its own embedded server.
+    protected override bool HasDefaultEndpoint => false;
+
     protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddEmulator();
 
     protected override void AddProvider(IAssistantProvidersBuilder builder, IConfigurationSection section) => builder.AddEmulator(section);

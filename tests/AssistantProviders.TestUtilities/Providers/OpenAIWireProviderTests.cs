@@ -1,16 +1,17 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-// Linked into every OpenAI-compatible vendor test project (Perplexity, Mistral, Together, Fireworks, HuggingFace): the transport,
-// error, stream-termination and DI behaviour each vendor package must show. Vendor-specific replay tests live in each project.
 using System.Net;
 using System.Text;
 using AssistantProviders;
-using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AssistantProviders.WireCommon.Tests;
+namespace AssistantProviders.TestUtilities.Providers;
 
+/// <summary>
+/// The transport, error, stream-termination and DI behaviour every OpenAI-compatible vendor package must show (Perplexity,
+/// Mistral, Together, Fireworks, Hugging Face derive from it). Vendor-specific replay tests live in each vendor's test project.
+/// </summary>
 public abstract class OpenAIWireProviderTests
 {
     protected const string Key = "sk-test-SECRET-0123456789abcdef";
@@ -188,7 +189,7 @@ public abstract class OpenAIWireProviderTests
     [Fact]
     public void DependencyInjection_KeyedChatClient_WithEnvironmentKey()
     {
-        var builder = new FakeProvidersBuilder(environment: new() { [ApiKeyEnvironmentVariable] = Key });
+        var builder = new TestProvidersBuilder(environment: new() { [ApiKeyEnvironmentVariable] = Key });
         AddProvider(builder);
         using var services = builder.Services.BuildServiceProvider();
 
@@ -204,7 +205,7 @@ public abstract class OpenAIWireProviderTests
     [Fact]
     public void DependencyInjection_ConfigurationBeatsEnvironment()
     {
-        var builder = new FakeProvidersBuilder(
+        var builder = new TestProvidersBuilder(
             new() { [$"Providers:{SectionName}:ApiKey"] = "from-config", [$"Providers:{SectionName}:DefaultModel"] = "configured-model" },
             new() { [ApiKeyEnvironmentVariable] = Key });
         AddProvider(builder);
@@ -214,13 +215,12 @@ public abstract class OpenAIWireProviderTests
 
         Assert.Equal("configured-model", options.DefaultModel);
         Assert.Equal("from-config", options.ApiKey?.Reveal());
-        Assert.Equal("configured-model", options.DefaultModel);
     }
 
     [Fact]
     public void DependencyInjection_PlainHttpEndpoint_IsRejected()
     {
-        var builder = new FakeProvidersBuilder(new() { [$"Providers:{SectionName}:Endpoint"] = "http://example.com/v1/" }, new() { [ApiKeyEnvironmentVariable] = Key });
+        var builder = new TestProvidersBuilder(new() { [$"Providers:{SectionName}:Endpoint"] = "http://example.com/v1/" }, new() { [ApiKeyEnvironmentVariable] = Key });
         AddProvider(builder);
         using var services = builder.Services.BuildServiceProvider();
 
