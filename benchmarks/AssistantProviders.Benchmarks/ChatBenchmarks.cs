@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using AssistantProviders.OpenAI;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ namespace AssistantProviders.Benchmarks;
 /// three routes, breaker, rate limiter and ledger — non-streaming (~1 KB completion) and streaming (500 chunks), same loopback server.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ChatBenchmarks
 {
     private static readonly byte[] RequestBody = Encoding.UTF8.GetBytes("{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
@@ -79,7 +82,7 @@ public class ChatBenchmarks
     [BenchmarkCategory("non-streaming")]
     public async Task<int> Router() => (await _router.GetResponseAsync(_messages)).Text.Length;
 
-    [Benchmark(Description = "a raw HttpClient+SseParser+STJ, stream")]
+    [Benchmark(Baseline = true, Description = "a raw HttpClient+SseParser+STJ, stream")]
     [BenchmarkCategory("streaming")]
     public async Task<int> RawStreaming()
     {

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Ollama;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
 
@@ -8,6 +9,8 @@ namespace AssistantProviders.Benchmarks;
 
 /// <summary>(e) our OllamaChatClient vs OllamaSharp's OllamaApiClient as IChatClient, JSON and 500-line NDJSON stream.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class OllamaBenchmarks
 {
     private readonly List<ChatMessage> _messages = [new(ChatRole.User, "hi")];
@@ -39,7 +42,7 @@ public class OllamaBenchmarks
     [BenchmarkCategory("non-streaming")]
     public async Task<int> OursChat() => (await _ours.GetResponseAsync(_messages)).Text.Length;
 
-    [Benchmark(Description = "OllamaSharp, stream")]
+    [Benchmark(Baseline = true, Description = "OllamaSharp, stream")]
     [BenchmarkCategory("streaming")]
     public async Task<int> OllamaSharpStreaming() => await Count(_ollamaSharp);
 

@@ -76,6 +76,7 @@ public static class RedisBuilderExtensions
             var o = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
             var logger = Logger(sp);
             var connection = new RedisConnection(o, logger, sp.GetRequiredService<RedisMetrics>());
+            _ = connection.Connect(); // Start connecting now, in the background.
             if (logger.IsEnabled(LogLevel.Information))
             {
                 var areas = Areas(o);

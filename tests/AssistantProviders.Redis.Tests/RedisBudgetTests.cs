@@ -29,7 +29,6 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
             {
                 await go.Task;
                 var (refusal, _) = await managers[i % 3].TryReserveAsync("openai", "gpt-4.1", null, 1m, CancellationToken.None);
-                if (refusal is not null && refusal.BudgetName is null) Console.Error.WriteLine("DBG " + refusal.Message + " | " + refusal.InnerException);
                 return refusal is null;
             })).ToArray();
             go.SetResult();

@@ -7,24 +7,16 @@ using Microsoft.Extensions.AI;
 namespace AssistantProviders.Cohere.Internal;
 
 /// <summary>The Cohere <c>v2/chat</c> client (JSON and typed SSE events) behind <see cref="CohereChatClient"/>.</summary>
-internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
+internal sealed class CohereChatClientCore(ProviderTransport transport) : ProviderChatClientCore(transport)
 {
     private const int MaxModelPages = 50;
-    private readonly ProviderTransport _transport;
-    private readonly ChatClientMetadata _metadata;
 
-    public CohereChatClientCore(ProviderTransport transport)
-    {
-        _transport = transport;
-        _metadata = new ChatClientMetadata(transport.Descriptor.Id, transport.Endpoint, transport.Options.DefaultModel ?? transport.Descriptor.DefaultModel);
-    }
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
+        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateRequest(messages, options, model, stream: false);
-        var (wire, rateLimits) = await _transport.SendForJsonAsync(request, CohereJsonContext.Default.CohereChatResponse, model, cancellationToken).ConfigureAwait(false);
+        var (wire, rateLimits) = await Transport.SendForJsonAsync(request, CohereJsonContext.Default.CohereChatResponse, model, cancellationToken).ConfigureAwait(false);
         if (CohereMapper.IsFailure(wire.FinishReason))
         {
             throw Failure(model, wire.FinishReason, null);
@@ -32,29 +24,24 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
 
         if (wire.Message is null)
         {
-            throw _transport.InvalidResponse(model, "the answer had no message", null);
+            throw Transport.InvalidResponse(model, "the answer had no message", null);
         }
 
         var response = CohereMapper.FromResponse(wire, model);
-        if (rateLimits is not null)
-        {
-            response.AdditionalProperties![ProviderRateLimits.Key] = rateLimits;
-        }
-
+        RateLimitAttachment.Attach(response, rateLimits);
         return response;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
+        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateRequest(messages, options, model, stream: true);
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _transport.SendAsync(request, model, streaming: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new CohereStreamState();
-        var first = true;
-        await foreach (var item in ProviderSseStream.ReadAsync(_transport, response, model, () => state.Events, cancellationToken).ConfigureAwait(false))
+        var rateLimits = new StreamRateLimits(response.RateLimits);
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, cancellationToken).ConfigureAwait(false))
         {
             var data = item.Data;
             if (string.IsNullOrWhiteSpace(data) || data.AsSpan().Trim().SequenceEqual("[DONE]"))
@@ -63,16 +50,7 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
                 continue;
             }
 
-            CohereStreamEvent? ev;
-            try
-            {
-                ev = JsonSerializer.Deserialize(data, CohereJsonContext.Default.CohereStreamEvent);
-            }
-            catch (JsonException ex)
-            {
-                throw _transport.InvalidResponse(model, $"stream event {state.Events + 1} was not valid JSON", ex);
-            }
-
+            var ev = StreamJson.Parse(Transport, data, CohereJsonContext.Default.CohereStreamEvent, model, $"stream event {state.Events + 1}");
             if (ev is null)
             {
                 continue;
@@ -81,7 +59,7 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
             state.Events++;
             if ((ev.Type is null || ev.Type == "error") && TryGetError(data, out var error))
             {
-                throw ProviderErrorMapper.FromPayload(_transport.Descriptor, error, model, _transport.Key);
+                throw ProviderErrorMapper.FromPayload(Transport.Descriptor, error, model, Transport.Key);
             }
 
             var update = CohereMapper.FromEvent(ev, state, model);
@@ -95,52 +73,29 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
                 continue;
             }
 
-            if (first && response.RateLimits is not null)
-            {
-                update.AdditionalProperties![ProviderRateLimits.Key] = response.RateLimits;
-            }
-
-            first = false;
+            rateLimits.AttachOnce(update);
             yield return update;
         }
 
         if (!state.Ended)
         {
-            SharedLog.StreamIncomplete(_transport.Logger, _transport.Descriptor.Id, state.Events);
-            throw _transport.Incomplete(
-                model,
-                state.Events == 0 ? "no data was received" : $"it stopped after {state.Events} events without message-end",
-                billed: state.ExposedContent);
+            throw Transport.IncompleteStream(model, state.Events, "events", "message-end", state.ExposedContent);
         }
 
-        Log.StreamFinished(_transport.Logger, model, state.Events, state.FinishReasonText);
+        Log.StreamFinished(Transport.Logger, model, state.Events, state.FinishReasonText);
     }
 
-    public async Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
-    {
-        var result = new List<ModelDescriptor>();
-        string? pageToken = null;
-        for (var page = 0; page < MaxModelPages; page++)
-        {
-            var path = "v1/models?page_size=1000" + (pageToken is null ? string.Empty : "&page_token=" + Uri.EscapeDataString(pageToken));
-            using var request = new HttpRequestMessage(HttpMethod.Get, _transport.Resolve(path));
-            var (wire, _) = await _transport.SendForJsonAsync(request, CohereJsonContext.Default.CohereListModelsResponse, null, cancellationToken).ConfigureAwait(false);
-            result.AddRange((wire.Models ?? []).Select(m => ToDescriptor(m, _transport.Descriptor)).OfType<ModelDescriptor>());
-            if (string.IsNullOrEmpty(wire.NextPageToken) || wire.NextPageToken == pageToken)
-            {
-                break;
-            }
-
-            pageToken = wire.NextPageToken;
-        }
-
-        return result;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
-
-    public void Dispose() => _transport.Dispose();
+    public override Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default) =>
+        PagedModelList.ListAsync(
+            Transport,
+            "v1/models?page_size=1000",
+            "page_token",
+            MaxModelPages,
+            CohereJsonContext.Default.CohereListModelsResponse,
+            (wire, _) => (wire.Models ?? []).Select(m => ToDescriptor(m, Transport.Descriptor)).OfType<ModelDescriptor>(),
+            wire => wire.NextPageToken,
+            null,
+            cancellationToken);
 
     internal static ModelDescriptor? ToDescriptor(CohereModel model, ProviderDescriptor provider)
     {
@@ -191,14 +146,14 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
     }
 
     private HttpRequestMessage CreateRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, bool stream) =>
-        new(HttpMethod.Post, _transport.Resolve("v2/chat"))
+        new(HttpMethod.Post, Transport.Resolve("v2/chat"))
         {
             Content = ProviderTransport.JsonContent(CohereMapper.ToRequest(messages, options, model, stream), CohereJsonContext.Default.CohereChatRequest),
         };
 
     private AssistantProviderException Failure(string model, string? reason, string? error, bool billed = false)
     {
-        Log.GenerationFailed(_transport.Logger, model, reason);
+        Log.GenerationFailed(Transport.Logger, model, reason);
         if (string.Equals(reason, "TIMEOUT", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(error))
         {
             return new ProviderTimeoutException("Cohere stopped the generation because it exceeded its time limit (finish_reason TIMEOUT).")
@@ -212,7 +167,7 @@ internal sealed class CohereChatClientCore : IChatClient, IModelDiscovery
         }
 
         var failure = ProviderErrorMapper.FromMessage(
-            _transport.Descriptor, error ?? $"the generation failed (finish_reason {reason})", reason, model, _transport.Key, status: 500);
+            Transport.Descriptor, error ?? $"the generation failed (finish_reason {reason})", reason, model, Transport.Key, status: 500);
         return failure;
     }
 

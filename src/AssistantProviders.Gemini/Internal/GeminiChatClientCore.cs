@@ -7,67 +7,45 @@ using Microsoft.Extensions.AI;
 namespace AssistantProviders.Gemini.Internal;
 
 /// <summary>The Gemini <c>generateContent</c> / <c>streamGenerateContent?alt=sse</c> client behind <see cref="GeminiChatClient"/>.</summary>
-internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
+internal sealed class GeminiChatClientCore(ProviderTransport transport) : ProviderChatClientCore(transport)
 {
     private const int MaxModelPages = 50;
-    private readonly ProviderTransport _transport;
-    private readonly ChatClientMetadata _metadata;
 
-    public GeminiChatClientCore(ProviderTransport transport)
-    {
-        _transport = transport;
-        _metadata = new ChatClientMetadata(transport.Descriptor.Id, transport.Endpoint, transport.Options.DefaultModel ?? transport.Descriptor.DefaultModel);
-    }
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
+        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateRequest(messages, options, model, "generateContent");
-        var (wire, rateLimits) = await _transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, cancellationToken).ConfigureAwait(false);
+        var (wire, rateLimits) = await Transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, cancellationToken).ConfigureAwait(false);
         ThrowIfError(wire, model);
         ThrowIfBlocked(wire, model);
         if (wire.Candidates is null or { Count: 0 })
         {
-            throw _transport.InvalidResponse(model, "the answer had no candidates", null);
+            throw Transport.InvalidResponse(model, "the answer had no candidates", null);
         }
 
         var response = GeminiMapper.FromResponse(wire, model);
-        if (rateLimits is not null)
-        {
-            response.AdditionalProperties![ProviderRateLimits.Key] = rateLimits;
-        }
-
+        RateLimitAttachment.Attach(response, rateLimits);
         return response;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
+        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateRequest(messages, options, model, "streamGenerateContent?alt=sse");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _transport.SendAsync(request, model, streaming: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new GeminiStreamState();
-        var first = true;
-        await foreach (var item in ProviderSseStream.ReadAsync(_transport, response, model, () => state.Chunks, cancellationToken).ConfigureAwait(false))
+        var rateLimits = new StreamRateLimits(response.RateLimits);
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, cancellationToken).ConfigureAwait(false))
         {
             if (string.IsNullOrWhiteSpace(item.Data) || item.Data.AsSpan().Trim().SequenceEqual("[DONE]"))
             {
                 continue;
             }
 
-            GeminiGenerateContentResponse? chunk;
-            try
-            {
-                chunk = JsonSerializer.Deserialize(item.Data, GeminiJsonContext.Default.GeminiGenerateContentResponse);
-            }
-            catch (JsonException ex)
-            {
-                throw _transport.InvalidResponse(model, $"stream event {state.Chunks + 1} was not valid JSON", ex);
-            }
-
+            var chunk = StreamJson.Parse(Transport, item.Data, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, $"stream event {state.Chunks + 1}");
             if (chunk is null)
             {
                 continue;
@@ -77,28 +55,19 @@ internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
             ThrowIfBlocked(chunk, model);
             state.Chunks++;
             var update = GeminiMapper.FromChunk(chunk, state, model);
-            if (first && response.RateLimits is not null)
-            {
-                update.AdditionalProperties![ProviderRateLimits.Key] = response.RateLimits;
-            }
-
-            first = false;
             if (update.Contents.Count > 0 || update.FinishReason is not null)
             {
+                rateLimits.AttachOnce(update);
                 yield return update;
             }
         }
 
         if (state.FinishReason is null)
         {
-            SharedLog.StreamIncomplete(_transport.Logger, _transport.Descriptor.Id, state.Chunks);
-            throw _transport.Incomplete(
-                model,
-                state.Chunks == 0 ? "no data was received" : $"it stopped after {state.Chunks} events without a finishReason",
-                billed: state.ExposedContent);
+            throw Transport.IncompleteStream(model, state.Chunks, "events", "a finishReason", state.ExposedContent);
         }
 
-        Log.StreamFinished(_transport.Logger, model, state.Chunks, state.FinishReason?.Value);
+        Log.StreamFinished(Transport.Logger, model, state.Chunks, state.FinishReason?.Value);
         if (GeminiMapper.ToUsage(state.LastUsage) is { } usage)
         {
             // Gemini repeats running totals on every event: report the last one, once, so a stream costs what the same answer costs unstreamed.
@@ -114,33 +83,22 @@ internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
         }
     }
 
-    public async Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
-    {
-        var result = new List<ModelDescriptor>();
-        string? pageToken = null;
-        for (var page = 1; page <= MaxModelPages; page++)
-        {
-            var path = "models?pageSize=1000" + (pageToken is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(pageToken));
-            using var request = new HttpRequestMessage(HttpMethod.Get, _transport.Resolve(path));
-            var (wire, _) = await _transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiListModelsResponse, null, cancellationToken).ConfigureAwait(false);
-            var models = wire.Models ?? [];
-            Log.ModelPage(_transport.Logger, page, models.Count);
-            result.AddRange(models.Select(m => ToDescriptor(m, _transport.Descriptor)).OfType<ModelDescriptor>());
-            if (string.IsNullOrEmpty(wire.NextPageToken) || wire.NextPageToken == pageToken)
+    public override Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default) =>
+        PagedModelList.ListAsync(
+            Transport,
+            "models?pageSize=1000",
+            "pageToken",
+            MaxModelPages,
+            GeminiJsonContext.Default.GeminiListModelsResponse,
+            (wire, page) =>
             {
-                break;
-            }
-
-            pageToken = wire.NextPageToken;
-        }
-
-        return result;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
-
-    public void Dispose() => _transport.Dispose();
+                var models = wire.Models ?? [];
+                Log.ModelPage(Transport.Logger, page, models.Count);
+                return models.Select(m => ToDescriptor(m, Transport.Descriptor)).OfType<ModelDescriptor>();
+            },
+            wire => wire.NextPageToken,
+            null,
+            cancellationToken);
 
     internal static ModelDescriptor? ToDescriptor(GeminiModel model, ProviderDescriptor provider)
     {
@@ -192,7 +150,7 @@ internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
     private HttpRequestMessage CreateRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, string method)
     {
         var body = GeminiMapper.ToRequest(messages, options);
-        return new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(GeminiPaths.Method(model, method)))
+        return new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(GeminiPaths.Method(model, method)))
         {
             Content = ProviderTransport.JsonContent(body, GeminiJsonContext.Default.GeminiGenerateContentRequest),
         };
@@ -202,7 +160,7 @@ internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
     {
         if (wire.Error is { ValueKind: JsonValueKind.Object or JsonValueKind.String } error)
         {
-            throw ProviderErrorMapper.FromPayload(_transport.Descriptor, error, model, _transport.Key);
+            throw ProviderErrorMapper.FromPayload(Transport.Descriptor, error, model, Transport.Key);
         }
     }
 
@@ -210,7 +168,7 @@ internal sealed class GeminiChatClientCore : IChatClient, IModelDiscovery
     {
         if (GeminiMapper.BlockedError(wire, model) is { } blocked)
         {
-            Log.Blocked(_transport.Logger, model, blocked.ErrorCode);
+            Log.Blocked(Transport.Logger, model, blocked.ErrorCode);
             throw blocked;
         }
     }

@@ -5,34 +5,22 @@ using Microsoft.Extensions.AI;
 namespace AssistantProviders.Gemini.Internal;
 
 /// <summary>Gemini <c>:embedContent</c> (one input) and <c>:batchEmbedContents</c> (several) behind <see cref="GeminiEmbeddingGenerator"/>.</summary>
-internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed class GeminiEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string? defaultTaskType)
+    : ProviderEmbeddingGeneratorCore(transport, defaultModel)
 {
-    private readonly ProviderTransport _transport;
-    private readonly string _defaultModel;
-    private readonly string? _defaultTaskType;
-    private readonly EmbeddingGeneratorMetadata _metadata;
-
-    public GeminiEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string? defaultTaskType)
-    {
-        _transport = transport;
-        _defaultModel = defaultModel;
-        _defaultTaskType = defaultTaskType;
-        _metadata = new EmbeddingGeneratorMetadata(transport.Descriptor.Id, transport.Endpoint, defaultModel);
-    }
-
-    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         var inputs = values.ToList();
-        var model = string.IsNullOrWhiteSpace(options?.ModelId) ? _defaultModel : options.ModelId;
+        var model = ResolveModel(options);
         if (inputs.Count == 0)
         {
             return [];
         }
 
         var props = options?.AdditionalProperties;
-        var taskType = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.TaskType, out string? t) && !string.IsNullOrWhiteSpace(t) ? t : _defaultTaskType;
+        var taskType = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.TaskType, out string? t) && !string.IsNullOrWhiteSpace(t) ? t : defaultTaskType;
         var title = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.Title, out string? s) ? s : null;
         GeminiEmbedContentRequest Item(string text, string? itemModel) => new()
         {
@@ -46,7 +34,7 @@ internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string,
         HttpRequestMessage request;
         if (inputs.Count == 1)
         {
-            request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(GeminiPaths.Method(model, "embedContent")))
+            request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(GeminiPaths.Method(model, "embedContent")))
             {
                 Content = ProviderTransport.JsonContent(Item(inputs[0], null), GeminiJsonContext.Default.GeminiEmbedContentRequest),
             };
@@ -55,7 +43,7 @@ internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string,
         {
             var resource = GeminiPaths.ResourceName(model);
             var batch = new GeminiBatchEmbedContentsRequest { Requests = inputs.Select(i => Item(i, resource)).ToList() };
-            request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(GeminiPaths.Method(model, "batchEmbedContents")))
+            request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(GeminiPaths.Method(model, "batchEmbedContents")))
             {
                 Content = ProviderTransport.JsonContent(batch, GeminiJsonContext.Default.GeminiBatchEmbedContentsRequest),
             };
@@ -63,14 +51,9 @@ internal sealed class GeminiEmbeddingGeneratorCore : IEmbeddingGenerator<string,
 
         using (request)
         {
-            var (wire, rateLimits) = await _transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiEmbedContentResponse, model, cancellationToken).ConfigureAwait(false);
+            var (wire, rateLimits) = await Transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiEmbedContentResponse, model, cancellationToken).ConfigureAwait(false);
             var vectors = inputs.Count == 1 && wire.Embedding is { } one ? [one] : wire.Embeddings ?? [];
-            return EmbeddingResults.Create(_transport, vectors.Select(v => v.Values).ToList(), inputs.Count, model, null, rateLimits);
+            return EmbeddingResults.Create(Transport, vectors.Select(v => v.Values).ToList(), inputs.Count, model, null, rateLimits);
         }
     }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
-
-    public void Dispose() => _transport.Dispose();
 }

@@ -7,61 +7,43 @@ using Microsoft.Extensions.AI;
 namespace AssistantProviders.Ollama.Internal;
 
 /// <summary>The Ollama <c>/api/chat</c> client: JSON answers and NDJSON streams ending with a <c>done: true</c> line.</summary>
-internal sealed class OllamaChatClientCore : IChatClient, IModelDiscovery
+internal sealed class OllamaChatClientCore(ProviderTransport transport, string? keepAlive) : ProviderChatClientCore(transport)
 {
-    private readonly ProviderTransport _transport;
-    private readonly string? _keepAlive;
-    private readonly ChatClientMetadata _metadata;
-
-    public OllamaChatClientCore(ProviderTransport transport, string? keepAlive)
-    {
-        _transport = transport;
-        _keepAlive = keepAlive;
-        _metadata = new ChatClientMetadata(transport.Descriptor.Id, transport.Endpoint, transport.Options.DefaultModel ?? transport.Descriptor.DefaultModel);
-    }
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
-        var body = OllamaMapper.ToChatRequest(messages, options, model, _keepAlive, stream: false);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(OllamaProvider.ChatPath))
-        {
-            Content = ProviderTransport.JsonContent(body, OllamaJsonContext.Default.OllamaChatRequest),
-        };
-        Log.Sending(_transport.Logger, model, stream: false);
-        var (wire, _) = await _transport.SendForJsonAsync(request, OllamaJsonContext.Default.OllamaChatResponse, model, cancellationToken).ConfigureAwait(false);
+        var model = Transport.ResolveModel(options?.ModelId);
+        using var request = CreateChatRequest(messages, options, model, stream: false);
+        Log.Sending(Transport.Logger, model, stream: false);
+        var (wire, rateLimits) = await Transport.SendForJsonAsync(request, OllamaJsonContext.Default.OllamaChatResponse, model, cancellationToken).ConfigureAwait(false);
         ThrowIfError(wire.Error, model);
         if (wire.Message is null)
         {
-            throw _transport.InvalidResponse(model, "the answer had no message", null);
+            throw Transport.InvalidResponse(model, "the answer had no message", null);
         }
 
-        var response = OllamaMapper.FromResponse(wire, _transport.Descriptor.Id, NewResponseId());
+        var response = OllamaMapper.FromResponse(wire, Transport.Descriptor.Id, NewResponseId());
         response.ModelId ??= model;
+        RateLimitAttachment.Attach(response, rateLimits);
         return response;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var model = _transport.ResolveModel(options?.ModelId);
-        var body = OllamaMapper.ToChatRequest(messages, options, model, _keepAlive, stream: true);
-        var request = new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(OllamaProvider.ChatPath))
-        {
-            Content = ProviderTransport.JsonContent(body, OllamaJsonContext.Default.OllamaChatRequest),
-        };
-        request.Headers.Accept.ParseAdd("application/x-ndjson");
-        Log.Sending(_transport.Logger, model, stream: true);
+        var model = Transport.ResolveModel(options?.ModelId);
+        var request = CreateChatRequest(messages, options, model, stream: true);
+        Log.Sending(Transport.Logger, model, stream: true);
 
-        using var response = await _transport.SendAsync(request, model, streaming: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendStreamingAsync(request, model, "application/x-ndjson", cancellationToken).ConfigureAwait(false);
         var state = new OllamaStreamState(NewResponseId());
-        using var stream = _transport.OpenLimited(await response.Message.Content.ReadAsStreamAsync(response.Token).ConfigureAwait(false));
-        var lines = NdjsonLineReader.ReadAsync(stream, _transport, model, () => state.Lines, response.Token);
-        await foreach (var line in StreamGuard.MapTimeouts(lines, _transport, response, model, cancellationToken).ConfigureAwait(false))
+        var rateLimits = new StreamRateLimits(response.RateLimits);
+        using var stream = Transport.OpenLimited(await response.Message.Content.ReadAsStreamAsync(response.Token).ConfigureAwait(false));
+        var lines = NdjsonLineReader.ReadAsync(stream, Transport, model, () => state.Lines, response.Token);
+        await foreach (var line in StreamGuard.MapTimeouts(lines, Transport, response, model, cancellationToken).ConfigureAwait(false))
         {
-            var chunk = StreamJson.Parse(_transport, line, OllamaJsonContext.Default.OllamaChatResponse, model, $"stream line {state.Lines + 1}");
+            var chunk = StreamJson.Parse(Transport, line, OllamaJsonContext.Default.OllamaChatResponse, model, $"stream line {state.Lines + 1}");
             if (chunk is null)
             {
                 continue;
@@ -69,10 +51,11 @@ internal sealed class OllamaChatClientCore : IChatClient, IModelDiscovery
 
             ThrowIfError(chunk.Error, model);
             state.Lines++;
-            var update = OllamaMapper.FromChunk(chunk, state, _transport.Descriptor.Id);
+            var update = OllamaMapper.FromChunk(chunk, state, Transport.Descriptor.Id);
             update.ModelId ??= model;
             if (update.Contents.Count > 0 || update.FinishReason is not null)
             {
+                rateLimits.AttachOnce(update);
                 yield return update;
             }
 
@@ -82,34 +65,34 @@ internal sealed class OllamaChatClientCore : IChatClient, IModelDiscovery
             }
         }
 
-        SharedLog.StreamIncomplete(_transport.Logger, _transport.Descriptor.Id, state.Lines);
-        throw _transport.Incomplete(model, state.Lines == 0 ? "no data was received" : $"it stopped after {state.Lines} lines without a \"done\": true line", billed: state.ExposedContent);
+        throw Transport.IncompleteStream(model, state.Lines, "lines", "a \"done\": true line", state.ExposedContent);
     }
 
-    public async Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _transport.Resolve(OllamaProvider.TagsPath));
-        var (tags, _) = await _transport.SendForJsonAsync(request, OllamaJsonContext.Default.OllamaTagsResponse, null, cancellationToken).ConfigureAwait(false);
-        return OllamaMapper.ToModels(tags, _transport.Descriptor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Transport.Resolve(OllamaProvider.TagsPath));
+        var (tags, _) = await Transport.SendForJsonAsync(request, OllamaJsonContext.Default.OllamaTagsResponse, null, cancellationToken).ConfigureAwait(false);
+        return OllamaMapper.ToModels(tags, Transport.Descriptor);
     }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
-
-    public void Dispose() => _transport.Dispose();
 
     internal static string NewResponseId() => "ollama-" + Guid.NewGuid().ToString("N");
+
+    private HttpRequestMessage CreateChatRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, bool stream) =>
+        new(HttpMethod.Post, Transport.Resolve(OllamaProvider.ChatPath))
+        {
+            Content = ProviderTransport.JsonContent(OllamaMapper.ToChatRequest(messages, options, model, keepAlive, stream), OllamaJsonContext.Default.OllamaChatRequest),
+        };
 
     private void ThrowIfError(JsonElement? error, string model)
     {
         if (error is { ValueKind: JsonValueKind.String } text)
         {
-            throw ProviderErrorMapper.FromMessage(_transport.Descriptor, text.GetString() ?? "unknown error", null, model, _transport.Key);
+            throw ProviderErrorMapper.FromMessage(Transport.Descriptor, text.GetString() ?? "unknown error", null, model, Transport.Key);
         }
 
         if (error is { ValueKind: JsonValueKind.Object } obj)
         {
-            throw ProviderErrorMapper.FromPayload(_transport.Descriptor, obj, model, _transport.Key);
+            throw ProviderErrorMapper.FromPayload(Transport.Descriptor, obj, model, Transport.Key);
         }
     }
 }

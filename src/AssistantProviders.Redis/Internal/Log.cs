@@ -18,8 +18,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 9103, Level = LogLevel.Warning, Message = "A budget settle for reservation {ReservationId} could not reach Redis; it is kept ({Pending} pending) and applied once Redis is back.")]
     public static partial void SettleDeferred(ILogger logger, string reservationId, int pending);
 
-    [LoggerMessage(EventId = 9104, Level = LogLevel.Information, Message = "Applied {Count} deferred budget settles and ledger records after Redis came back.")]
-    public static partial void PendingApplied(ILogger logger, int count);
+    [LoggerMessage(EventId = 9104, Level = LogLevel.Information, Message = "Applied {Count} deferred writes ({Kind}) after Redis came back.")]
+    public static partial void PendingApplied(ILogger logger, int count, string kind);
 
     [LoggerMessage(EventId = 9105, Level = LogLevel.Error, Message = "The queue of deferred Redis writes is full ({Capacity}); the oldest {Kind} was dropped.")]
     public static partial void PendingDropped(ILogger logger, int capacity, string kind);

@@ -1,5 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Collections.Concurrent;
 using AssistantProviders.Cost;
 using AssistantProviders.Scale;
 using Microsoft.Extensions.Logging;
@@ -23,15 +22,14 @@ internal sealed class RedisBudgetStore : IBudgetStore
     private readonly RedisConnection _redis;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentQueue<PendingSettle> _pending = new();
-    private int _pendingCount;
-    private int _flushing;
+    private readonly DeferredWrites<PendingSettle> _pending;
 
     public RedisBudgetStore(RedisConnection redis, TimeProvider time, ILogger logger)
     {
         _redis = redis;
         _time = time;
         _logger = logger;
+        _pending = new DeferredWrites<PendingSettle>(MaxPending, "budget settles", logger);
         _redis.Restored += (_, _) => FlushPending();
     }
 
@@ -39,7 +37,7 @@ internal sealed class RedisBudgetStore : IBudgetStore
     public bool FailOpen => _redis.Options.OnStoreUnavailable == RedisUnavailableBehavior.FailOpen;
 
     /// <summary>Gets the number of settles waiting for Redis.</summary>
-    public int PendingCount => Volatile.Read(ref _pendingCount);
+    public int PendingCount => _pending.Count;
 
     private string Behavior => FailOpen ? "budgets fall back to this instance's in-process limits (FailOpen)" : "paid calls are refused (FailClosed)";
 
@@ -68,7 +66,7 @@ internal sealed class RedisBudgetStore : IBudgetStore
         RedisResult result;
         try
         {
-            result = await _redis.Database.ScriptEvaluateAsync(RedisScripts.Reserve, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+            result = await (await _redis.GetDatabaseAsync().ConfigureAwait(false)).ScriptEvaluateAsync(RedisScripts.Reserve, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -100,7 +98,7 @@ internal sealed class RedisBudgetStore : IBudgetStore
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
-            Enqueue(settle);
+            _pending.Add(settle);
             Log.SettleDeferred(_logger, reservationId, PendingCount);
             return null;
         }
@@ -139,44 +137,7 @@ internal sealed class RedisBudgetStore : IBudgetStore
     }
 
     /// <summary>Applies the settles kept while Redis was down. Called after each successful operation and when the connection is restored.</summary>
-    public void FlushPending()
-    {
-        if (Volatile.Read(ref _pendingCount) == 0 || Interlocked.Exchange(ref _flushing, 1) == 1)
-        {
-            return;
-        }
-
-        var applied = 0;
-        try
-        {
-            while (_pending.TryPeek(out var next))
-            {
-                try
-                {
-                    Apply(next);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
-                    return;
-                }
-
-                if (_pending.TryDequeue(out _))
-                {
-                    Interlocked.Decrement(ref _pendingCount);
-                    applied++;
-                }
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _flushing, 0);
-            if (applied > 0)
-            {
-                Log.PendingApplied(_logger, applied);
-            }
-        }
-    }
+    public void FlushPending() => _pending.Flush(p => Apply(p), ex => _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex));
 
     private IReadOnlyList<decimal>? Apply(PendingSettle settle)
     {
@@ -203,16 +164,6 @@ internal sealed class RedisBudgetStore : IBudgetStore
         }
 
         return [.. values.Select(RedisMoney.ToUsd)];
-    }
-
-    private void Enqueue(PendingSettle settle)
-    {
-        _pending.Enqueue(settle);
-        if (Interlocked.Increment(ref _pendingCount) > MaxPending && _pending.TryDequeue(out _))
-        {
-            Interlocked.Decrement(ref _pendingCount);
-            Log.PendingDropped(_logger, MaxPending, "budget settle");
-        }
     }
 
     private static long TtlSeconds(BudgetLevel level, DateTimeOffset now)

@@ -17,7 +17,7 @@ internal sealed class RedisConnection : IDisposable
     private readonly ILogger _logger;
     private readonly RedisMetrics _metrics;
     private readonly Lock _gate = new();
-    private ConnectionMultiplexer? _multiplexer;
+    private Task<ConnectionMultiplexer>? _connecting;
     private int _unavailable;
     private long _fallbacksSinceReminder;
     private long _lastReminder;
@@ -54,32 +54,42 @@ internal sealed class RedisConnection : IDisposable
 
     public bool IsAvailable => Volatile.Read(ref _unavailable) == 0;
 
-    /// <summary>Gets the database, connecting on first use.</summary>
-    public IDatabase Database => Multiplexer.GetDatabase();
+    /// <summary>Gets the database, waiting for the first connect attempt when it is still running (sync callers).</summary>
+    public IDatabase Database => Connect().GetAwaiter().GetResult().GetDatabase();
 
-    private ConnectionMultiplexer Multiplexer
+    /// <summary>Gets the database, awaiting the first connect attempt when it is still running.</summary>
+    public ValueTask<IDatabase> GetDatabaseAsync()
     {
-        get
+        var connecting = Connect();
+        return connecting.IsCompletedSuccessfully ? new ValueTask<IDatabase>(connecting.Result.GetDatabase()) : AwaitAsync(connecting);
+
+        static async ValueTask<IDatabase> AwaitAsync(Task<ConnectionMultiplexer> task) => (await task.ConfigureAwait(false)).GetDatabase();
+    }
+
+    /// <summary>
+    /// Starts (once) the asynchronous connect: callers await it instead of blocking pool threads behind a lock. With
+    /// AbortOnConnectFail off it completes after the first attempt even when Redis is down, and the multiplexer keeps retrying.
+    /// </summary>
+    public Task<ConnectionMultiplexer> Connect()
+    {
+        var existing = Volatile.Read(ref _connecting);
+        if (existing is not null)
         {
-            var existing = Volatile.Read(ref _multiplexer);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            lock (_gate)
-            {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                if (_multiplexer is null)
-                {
-                    var created = ConnectionMultiplexer.Connect(_configuration);
-                    created.ConnectionRestored += (_, _) => Succeeded();
-                    Volatile.Write(ref _multiplexer, created);
-                }
-
-                return _multiplexer;
-            }
+            return existing;
         }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _connecting ??= ConnectCoreAsync();
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectCoreAsync()
+    {
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration).ConfigureAwait(false);
+        multiplexer.ConnectionRestored += (_, _) => Succeeded();
+        return multiplexer;
     }
 
     /// <summary>Notes that an operation of <paramref name="area"/> could not reach Redis and what was done instead.</summary>
@@ -123,8 +133,10 @@ internal sealed class RedisConnection : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _multiplexer?.Dispose();
-            _multiplexer = null;
+            if (_connecting is { IsCompletedSuccessfully: true } connected)
+            {
+                connected.Result.Dispose();
+            }
         }
     }
 }

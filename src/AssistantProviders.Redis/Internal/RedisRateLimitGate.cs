@@ -38,7 +38,7 @@ internal sealed class RedisRateLimitGate : IRateLimitGate
         RedisResult result;
         try
         {
-            result = await _redis.Database.ScriptEvaluateAsync(
+            result = await (await _redis.GetDatabaseAsync().ConfigureAwait(false)).ScriptEvaluateAsync(
                 RedisScripts.RateLimit,
                 [_redis.Keys.RateWindow(providerId, limitName, window)],
                 [count, limit, WindowTtlMs]).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Collections.Concurrent;
 using AssistantProviders.Cost;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -26,9 +25,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
     private readonly UsageLedger _local;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentQueue<PendingRecord> _pending = new();
-    private int _pendingCount;
-    private int _flushing;
+    private readonly DeferredWrites<PendingRecord> _pending;
 
     public RedisUsageLedger(RedisConnection redis, TimeProvider time, ILogger logger)
     {
@@ -36,11 +33,12 @@ internal sealed class RedisUsageLedger : IUsageLedger
         _time = time;
         _logger = logger;
         _local = new UsageLedger(time);
+        _pending = new DeferredWrites<PendingRecord>(MaxPending, "ledger records", logger);
         _redis.Restored += (_, _) => FlushPending();
     }
 
     /// <summary>Gets the number of records waiting for Redis.</summary>
-    public int PendingCount => Volatile.Read(ref _pendingCount);
+    public int PendingCount => _pending.Count;
 
     /// <inheritdoc/>
     public void Record(UsageRecord record)
@@ -57,12 +55,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _redis.Failed(Area, Behavior, ex);
-            _pending.Enqueue(pending);
-            if (Interlocked.Increment(ref _pendingCount) > MaxPending && _pending.TryDequeue(out _))
-            {
-                Interlocked.Decrement(ref _pendingCount);
-                Log.PendingDropped(_logger, MaxPending, "ledger record");
-            }
+            _pending.Add(pending);
         }
     }
 
@@ -155,44 +148,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
     }
 
     /// <summary>Replays the records kept while Redis was down (each once).</summary>
-    public void FlushPending()
-    {
-        if (Volatile.Read(ref _pendingCount) == 0 || Interlocked.Exchange(ref _flushing, 1) == 1)
-        {
-            return;
-        }
-
-        var applied = 0;
-        try
-        {
-            while (_pending.TryPeek(out var next))
-            {
-                try
-                {
-                    _redis.Database.ScriptEvaluate(RedisScripts.Record, next.Keys, next.Args);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _redis.Failed(Area, Behavior, ex);
-                    return;
-                }
-
-                if (_pending.TryDequeue(out _))
-                {
-                    Interlocked.Decrement(ref _pendingCount);
-                    applied++;
-                }
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _flushing, 0);
-            if (applied > 0)
-            {
-                Log.PendingApplied(_logger, applied);
-            }
-        }
-    }
+    public void FlushPending() => _pending.Flush(p => _redis.Database.ScriptEvaluate(RedisScripts.Record, p.Keys, p.Args), ex => _redis.Failed(Area, Behavior, ex));
 
     private PendingRecord Build(UsageRecord r)
     {

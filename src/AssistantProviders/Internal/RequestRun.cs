@@ -22,6 +22,8 @@ internal sealed class RequestRun
     private RouteCandidate? _current;
     private Exception? _lastError;
     private BudgetExceededException? _lastBudget;
+    private long _tokensCharged;
+    private DateTimeOffset _tokensWindow;
 
     public RequestRun(RouteEngine engine, RoutePlan plan)
     {
@@ -107,6 +109,7 @@ internal sealed class RequestRun
             catch (BudgetExceededException ex)
             {
                 _lastBudget = ex;
+                SettleTokens(candidate, actual: 0);
                 Skip(candidate, "skipped: " + ex.Message);
                 continue;
             }
@@ -115,6 +118,7 @@ internal sealed class RequestRun
             if (lease is null)
             {
                 SafeRelease(candidate, ticket, new AccountingResult());
+                SettleTokens(candidate, actual: 0);
                 Skip(candidate, "skipped: circuit open (or its half-open probe is in flight)");
                 continue;
             }
@@ -146,6 +150,7 @@ internal sealed class RequestRun
             };
         }
 
+        SettleTokens(candidate, RateLimitAdaptation.ActualTokens(usage));
         var kind = ErrorClassifier.Classify(exception);
         if (exposed && exception is not AssistantProviderException)
         {
@@ -225,6 +230,7 @@ internal sealed class RequestRun
     {
         var candidate = scope.Candidate;
         scope.Finish(false);
+        SettleTokens(candidate, RateLimitAdaptation.ActualTokens(result.Usage));
         CostDetails? cost;
         try
         {
@@ -243,7 +249,11 @@ internal sealed class RequestRun
         Explanation.Selected = candidate.Name;
         Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, true, string.Create(CultureInfo.InvariantCulture, $"attempt {scope.Number} served the request")));
         Log.Served(_engine.Logger, Plan.Profile.Operation, candidate.Name, Sends);
-        Log.RouteExplained(_engine.Logger, Explanation.ToString());
+        if (_engine.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Log.RouteExplained(_engine.Logger, Explanation.ToString()); // Formatting the explanation only when it is logged.
+        }
+
         return cost;
     }
 
@@ -256,6 +266,7 @@ internal sealed class RequestRun
         }
 
         var candidate = scope.Candidate;
+        SettleTokens(candidate, RateLimitAdaptation.ActualTokens(usage));
         var cost = SafeRelease(candidate, scope.Ticket, new AccountingResult { Billed = exposed, Usage = usage, Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
         _attempts.Add(new RouteAttempt(candidate.Provider.Id, candidate.Model, RouteAttemptOutcome.Cancelled, null, scope.Elapsed, cost));
         Observation.AttemptEnded(scope, _attempts[^1], null, usage);
@@ -324,10 +335,23 @@ internal sealed class RequestRun
         var tokens = Math.Max(1, Plan.Profile.EstimatedInputTokens);
         for (var round = 0; ; round++)
         {
+            if (VendorBlocked(candidate, tokens, out var vendorWait, out var vendorReason))
+            {
+                if (_options.WaitForRateLimit && round == 0 && vendorWait <= _options.MaxRetryAfter)
+                {
+                    await Task.Delay(vendorWait, _engine.Time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                Skip(candidate, vendorReason);
+                return false;
+            }
+
             var requestsOk = provider.RequestLimiter?.TryAcquire(1) ?? true;
             var tokensOk = !requestsOk || (provider.TokenLimiter?.TryAcquire(tokens) ?? true);
             if (requestsOk && tokensOk)
             {
+                ChargedTokens(provider.TokenLimiter, tokens);
                 return true;
             }
 
@@ -340,6 +364,43 @@ internal sealed class RequestRun
 
             Skip(candidate, string.Create(CultureInfo.InvariantCulture, $"skipped: local rate limit reached ({limiter.Limit} {(requestsOk ? "tokens" : "requests")}/min)"));
             return false;
+        }
+    }
+
+    /// <summary>Applies the vendor's rate-limit report attached to a result (or the first streamed update) to the route.</summary>
+    public void ObserveRateLimits<T>(AttemptScope scope, T value) =>
+        RateLimitAdaptation.Apply(scope.Candidate, RateLimitAdaptation.Find(value), _engine.Time, _engine.Logger);
+
+    private bool VendorBlocked(RouteCandidate candidate, long tokens, out TimeSpan wait, out string reason)
+    {
+        var now = _engine.Time.GetUtcNow();
+        if (candidate.State.VendorLimits.BlockedUntil(tokens, now, out var byTokens) is not { } until)
+        {
+            wait = TimeSpan.Zero;
+            reason = string.Empty;
+            return false;
+        }
+
+        wait = until - now;
+        reason = (byTokens ? "skipped: vendor rate limit (fewer tokens left than needed) until " : "skipped: vendor rate limit (no requests left) until ")
+            + until.ToString("O", CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    private void ChargedTokens(LocalRateLimiter? limiter, long tokens)
+    {
+        _tokensCharged = limiter is null ? 0 : Math.Clamp(tokens, 1, limiter.Limit);
+        _tokensWindow = limiter?.WindowStart ?? default;
+    }
+
+    /// <summary>Corrects the tokens-per-minute charge of the last admission with what the call really used (0 when it was never sent).</summary>
+    private void SettleTokens(RouteCandidate candidate, long? actual)
+    {
+        var charged = _tokensCharged;
+        _tokensCharged = 0;
+        if (actual is { } used && charged > 0)
+        {
+            candidate.Provider.TokenLimiter?.Adjust(used - charged, _tokensWindow);
         }
     }
 

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using Microsoft.Extensions.AI;
+
 namespace AssistantProviders.Internal;
 
 /// <summary>One provider and model the router may send a request to, with its client and health state.</summary>
@@ -11,6 +13,7 @@ internal sealed class RouteCandidate
         Client = client;
         State = state;
         Rank = rank;
+        EffectiveModel = model ?? ClientDefaultModel(client) ?? (client is IChatClient ? provider.DefaultModel : null);
     }
 
     public ProviderRuntime Provider { get; }
@@ -26,9 +29,21 @@ internal sealed class RouteCandidate
     public int Rank { get; }
 
     /// <summary>Gets the model id for lookups: the route's model or the provider's default.</summary>
-    public string? EffectiveModel => Model ?? Provider.DefaultModel;
+    /// <summary>Gets the model that will serve: the requested one, else the client's own default (an embedding or speech client
+    /// has its own default model, distinct from the provider's chat default), else the provider's default chat model.</summary>
+    public string? EffectiveModel { get; }
 
     public string Name => Provider.Id + "/" + (Model ?? "(default)");
 
     public override string ToString() => Name;
+
+    private static string? ClientDefaultModel(object client) => client switch
+    {
+        IChatClient c => c.GetService<ChatClientMetadata>()?.DefaultModelId,
+        IEmbeddingGenerator<string, Embedding<float>> e =>
+            e.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId,
+        ISpeechToTextClient s => s.GetService<SpeechToTextClientMetadata>()?.DefaultModelId,
+        ITextToSpeechClient t => t.GetService<TextToSpeechClientMetadata>()?.DefaultModelId,
+        _ => null,
+    };
 }

@@ -49,6 +49,7 @@ internal sealed partial class RouteEngine
                         continue;
                     }
 
+                    run.ObserveRateLimits(scope, result);
                     var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
                     await scope.Lease.Settled.ConfigureAwait(false);
                     annotate(result, scope.Candidate, run, cost);
@@ -131,17 +132,16 @@ internal sealed partial class RouteEngine
 
                         var update = inner.Current;
                         scope.OnUpdate();
-                        if (contents(update) is { } items)
+                        if (!exposed)
                         {
-                            foreach (var usageContent in items.OfType<UsageContent>())
-                            {
-                                usage ??= new UsageDetails();
-                                usage.Add(usageContent.Details);
-                            }
+                            run.ObserveRateLimits(scope, update);
                         }
 
+                        var items = contents(update);
+                        StreamUsage.Accumulate(items, ref usage);
+
                         annotateEach(update, scope.Candidate);
-                        run.Observation.Streamed(contents(update));
+                        run.Observation.Streamed(items);
                         last = update;
                         exposed = true;
                         yield return update;

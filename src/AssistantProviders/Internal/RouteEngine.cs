@@ -90,7 +90,7 @@ internal sealed partial class RouteEngine : IDisposable
         for (var i = 0; i < raw.Count; i++)
         {
             var (provider, model) = raw[i];
-            var reason = Filter(profile, provider, model, rule, pinnedModel);
+            var reason = Filter(profile, provider, model, rule, pinnedModel: null);
             if (reason is not null)
             {
                 explanation.Add(new RouteDecision(provider.Id, model, false, reason));
@@ -106,6 +106,12 @@ internal sealed partial class RouteEngine : IDisposable
 
             var state = GetState(profile.Operation, provider, model);
             var candidate = new RouteCandidate(provider, model, client, state, i);
+            if (pinnedModel is not null && !string.Equals(ModelIdentity(provider, candidate.EffectiveModel), pinnedModel, StringComparison.OrdinalIgnoreCase))
+            {
+                explanation.Add(new RouteDecision(provider.Id, model, false, "skipped: embeddings of this store are pinned to " + pinnedModel));
+                continue;
+            }
+
             if (state.OpenUntil is { } open)
             {
                 explanation.Add(new RouteDecision(provider.Id, model, false, "skipped: circuit open until " + open.ToString("O", CultureInfo.InvariantCulture)));

@@ -74,6 +74,9 @@ internal sealed class RouteState
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Gets what the vendor last reported about this route's rate-limit window.</summary>
+    public VendorRateLimitState VendorLimits { get; } = new();
+
     /// <summary>Gets the end of the breaker's current break, while it is open.</summary>
     public DateTimeOffset? OpenUntil
     {

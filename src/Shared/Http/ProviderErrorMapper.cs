@@ -33,6 +33,25 @@ internal static class ProviderErrorMapper
         return Create(provider, effectiveStatus, info, info.RequestId, info.RetryAfter, modelId, key);
     }
 
+    /// <summary>
+    /// Maps the data of an in-stream error event: JSON goes through <see cref="FromPayload"/> (the inner <c>error</c> object when
+    /// <paramref name="unwrapError"/> is set and there is one), anything else is taken as the message text.
+    /// </summary>
+    public static AssistantProviderException FromEventData(ProviderDescriptor provider, string data, string? modelId, ApiKey? key, bool unwrapError)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(data);
+            var root = doc.RootElement;
+            var error = unwrapError && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var inner) ? inner : root;
+            return FromPayload(provider, error, modelId, key);
+        }
+        catch (JsonException)
+        {
+            return FromMessage(provider, data, null, modelId, key);
+        }
+    }
+
     /// <summary>Maps an error given only as text (for example Ollama NDJSON <c>{"error":"..."}</c> mid-stream).</summary>
     public static AssistantProviderException FromMessage(ProviderDescriptor provider, string message, string? code, string? modelId, ApiKey? key, int? status = null)
     {

@@ -91,10 +91,18 @@ internal sealed class ProviderTransport : IDisposable
         return content;
     }
 
-    /// <summary>Sends a request and returns the successful response with its body unread. Errors become typed exceptions.</summary>
-    public async Task<ProviderResponse> SendAsync(HttpRequestMessage request, string? modelId, bool streaming, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request and returns the successful response with its body unread. Errors become typed exceptions. With two or more
+    /// keys (<see cref="ApiKeyPool"/>), a 401/402/429 resends the same request once per other healthy key (<see cref="KeyRotation"/>).
+    /// </summary>
+    public Task<ProviderResponse> SendAsync(HttpRequestMessage request, string? modelId, bool streaming, CancellationToken cancellationToken) =>
+        ApiKeyPool.For(Options) is { } pool
+            ? KeyRotation.SendAsync(this, pool, request, modelId, streaming, cancellationToken)
+            : SendWithKeyAsync(request, Key, modelId, streaming, cancellationToken);
+
+    /// <summary>Sends a request with one given key (no rotation).</summary>
+    public async Task<ProviderResponse> SendWithKeyAsync(HttpRequestMessage request, ApiKey? key, string? modelId, bool streaming, CancellationToken cancellationToken)
     {
-        var key = Key;
         if (Descriptor.RequiresApiKey && key is null)
         {
             request.Dispose();
@@ -249,6 +257,16 @@ internal sealed class ProviderTransport : IDisposable
             ModelId = modelId,
             IsTransient = true,
         };
+
+    /// <summary>
+    /// The end of every stream that closed without its terminator, written once: logs it and returns the
+    /// <see cref="IncompleteStreamException"/> ("no data was received" or "it stopped after N units without the terminator").
+    /// </summary>
+    public IncompleteStreamException IncompleteStream(string? modelId, int received, string unit, string terminator, bool billed)
+    {
+        SharedLog.StreamIncomplete(Logger, Descriptor.Id, received);
+        return Incomplete(modelId, received == 0 ? "no data was received" : $"it stopped after {received} {unit} without {terminator}", billed: billed);
+    }
 
     public IncompleteStreamException Incomplete(string? modelId, string what, Exception? inner = null, bool billed = false) =>
         new($"The {Descriptor.DisplayName} stream ended before its terminator: {what}. The partial answer is not complete.", inner)

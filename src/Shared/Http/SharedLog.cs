@@ -14,4 +14,10 @@ internal static partial class SharedLog
 
     [LoggerMessage(9002, LogLevel.Warning, "{Provider}: stream ended without its terminator after {Chunks} chunks")]
     public static partial void StreamIncomplete(ILogger logger, string provider, int chunks);
+
+    [LoggerMessage(9050, LogLevel.Warning, "{Provider}: key {Key} answered {Status}; resending with key {NextKey}")]
+    public static partial void KeyRotated(ILogger logger, string provider, string key, int status, string nextKey);
+
+    [LoggerMessage(9051, LogLevel.Warning, "{Provider}: key {Key} answered {Status} and no other healthy key is left for this request")]
+    public static partial void KeyPoolExhausted(ILogger logger, string provider, string key, int status);
 }

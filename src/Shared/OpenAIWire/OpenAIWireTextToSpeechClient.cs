@@ -79,26 +79,8 @@ internal sealed class OpenAIWireTextToSpeechClient : ITextToSpeechClient
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(TextToSpeechClientMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(ProviderDescriptor))
-        {
-            return _transport.Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, _transport.Descriptor);
 
     public void Dispose() => _transport.Dispose();
 

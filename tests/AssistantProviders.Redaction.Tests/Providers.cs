@@ -1,0 +1,29 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssistantProviders.Redaction.Tests;
+
+/// <summary>Every provider package under src/ with a chat client, added with a key and an endpoint the fake handler answers.</summary>
+internal static class Providers
+{
+    private static readonly Uri Cloud = new("https://redaction.invalid/v1/");
+    private static readonly Uri Local = new("http://127.0.0.1:9/v1/");
+
+    public static readonly Dictionary<string, Action<IAssistantProvidersBuilder, string>> All = new(StringComparer.Ordinal)
+    {
+        ["anthropic"] = (b, key) => b.AddAnthropic(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["cohere"] = (b, key) => b.AddCohere(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["emulator"] = (b, key) => b.AddEmulator(o => { o.ApiKey = key; o.Endpoint = Local; }),
+        ["fireworks"] = (b, key) => b.AddFireworks(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["gemini"] = (b, key) => b.AddGemini(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["groq"] = (b, key) => b.AddGroq(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["huggingface"] = (b, key) => b.AddHuggingFace(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["lmstudio"] = (b, key) => b.AddLMStudio(o => { o.ApiKey = key; o.Endpoint = Local; }),
+        ["mistral"] = (b, key) => b.AddMistral(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["mlx"] = (b, key) => b.AddMlx(o => { o.ApiKey = key; o.Endpoint = Local; }),
+        ["ollama"] = (b, key) => b.AddOllama(o => { o.ApiKey = key; o.Endpoint = Local; }),
+        ["openai"] = (b, key) => b.AddOpenAI(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["perplexity"] = (b, key) => b.AddPerplexity(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["together"] = (b, key) => b.AddTogether(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+    };
+}

@@ -1,0 +1,186 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace AssistantProviders.Redaction.Tests;
+
+/// <summary>
+/// Drives every provider package through vendor errors that echo the key in bodies, URLs and headers, and checks that the key
+/// never appears in an exception (message, inner exceptions, ToString, Data), a log line, an activity tag or an audit record.
+/// </summary>
+public sealed class RedactionTests
+{
+    // A key with no well-known shape, so only "known secret" scrubbing can remove it.
+    private const string Key = "Zq8vT2mR9xL4wP7nK3yH6jB1cD5f";
+
+    public static TheoryData<string, int, bool> Cases()
+    {
+        var data = new TheoryData<string, int, bool>();
+        foreach (var id in Providers.All.Keys)
+        {
+            foreach (var status in new[] { 400, 401, 403, 429, 500, LeakyHandler.Throw })
+            {
+                data.Add(id, status, false);
+            }
+
+            data.Add(id, 500, true);
+            data.Add(id, 401, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)
+    {
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var logs = new FakeLoggerProvider();
+        var audit = new MemorySink();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton<IAuditSink>(audit);
+        var builder = services.AddAssistantProviders().AddRouting(r =>
+        {
+            r.MaxAttempts = 2;
+            r.MaxRetriesPerRoute = 1;
+            r.RetryBaseDelay = TimeSpan.Zero;
+        });
+        builder.AddAudit(a =>
+        {
+            a.AuditContent = true;
+            a.LogRecords = true;
+        });
+        Providers.All[provider](builder, Key);
+        var handler = new LeakyHandler(Key, status);
+        services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = handler));
+        await using var sp = services.BuildServiceProvider();
+        var chat = sp.GetRequiredService<IChatClient>();
+
+        var options = new ChatOptions { ModelId = provider + "/model-x" };
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            if (streaming)
+            {
+                await foreach (var update in chat.GetStreamingResponseAsync("hello", options))
+                {
+                    _ = update;
+                }
+            }
+            else
+            {
+                await chat.GetResponseAsync("hello", options);
+            }
+        });
+
+        error.ShouldNotBeNull();
+        handler.Calls.ShouldBeGreaterThan(0, "the provider must have reached the fake vendor");
+        handler.Requests.ShouldContain(r => HeadersOf(r).Contains(Key, StringComparison.Ordinal) || (r.RequestUri != null && r.RequestUri.ToString().Contains(Key, StringComparison.Ordinal)), "the key was sent, so there was something to leak");
+
+        var leaks = new List<string>();
+        Check(leaks, "exception", ExceptionText(error));
+        foreach (var record in logs.Collector.GetSnapshot())
+        {
+            Check(leaks, "log " + record.Id, record.Message);
+            Check(leaks, "log exception " + record.Id, record.Exception is null ? null : ExceptionText(record.Exception));
+            foreach (var pair in record.StructuredState ?? [])
+            {
+                Check(leaks, "log state " + pair.Key, pair.Value);
+            }
+        }
+
+        foreach (var activity in activities)
+        {
+            Check(leaks, "activity name", activity.DisplayName);
+            Check(leaks, "activity status", activity.StatusDescription);
+            foreach (var tag in activity.TagObjects)
+            {
+                Check(leaks, "activity tag " + tag.Key, Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            foreach (var e in activity.Events)
+            {
+                foreach (var tag in e.Tags)
+                {
+                    Check(leaks, "activity event " + e.Name, Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        audit.Records.Count.ShouldBe(1);
+        Check(leaks, "audit", JsonSerializer.Serialize(audit.Records[0]));
+        activities.ShouldContain(a => a.Source.Name == "AssistantProviders", "the router's spans were captured");
+
+        leaks.ShouldBeEmpty();
+    }
+
+    private static string HeadersOf(HttpRequestMessage request) =>
+        string.Join("\n", request.Headers.Select(h => h.Key + ": " + string.Join(",", h.Value)));
+
+    private static void Check(List<string> leaks, string where, string? text)
+    {
+        if (text is not null && text.Contains(Key, StringComparison.Ordinal))
+        {
+            leaks.Add(where + ": " + text);
+        }
+    }
+
+    private static string ExceptionText(Exception error)
+    {
+        var text = new StringBuilder(error.ToString());
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            text.Append('\n').Append(e.Message);
+            foreach (DictionaryEntry entry in e.Data)
+            {
+                text.Append('\n').Append(entry.Key).Append('=').Append(entry.Value);
+            }
+
+            if (e is AssistantProviderException ape)
+            {
+                text.Append('\n').Append(ape.ErrorCode).Append('\n').Append(ape.RequestId);
+            }
+
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    text.Append('\n').Append(ExceptionText(inner));
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class MemorySink : IAuditSink
+    {
+        public List<AuditRecord> Records { get; } = [];
+
+        public ValueTask WriteAsync(AuditRecord record, CancellationToken cancellationToken = default)
+        {
+            lock (Records)
+            {
+                Records.Add(record);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
