@@ -46,6 +46,16 @@ public class ChatBenchmarks
             .AddRouting();
         _services = services.BuildServiceProvider();
         _router = _services.GetRequiredService<IChatClient>();
+
+        // Every case must read the same answer, or the comparison is meaningless: check once before measuring.
+        var expected = await Raw();
+        var expectedStream = await RawStreaming();
+        Check.Same("b", expected, await Ours());
+        Check.Same("c", expected, await Meai());
+        Check.Same("d", expected, await Router());
+        Check.Same("b stream", expectedStream, await OursStreaming());
+        Check.Same("c stream", expectedStream, await MeaiStreaming());
+        Check.Same("d stream", expectedStream, await RouterStreaming());
     }
 
     [GlobalCleanup]

@@ -24,6 +24,10 @@ public class OllamaBenchmarks
         _server = await BenchServer.StartAsync();
         _ours = new OllamaChatClient(new OllamaClientOptions { Endpoint = _server.BaseAddress, DefaultModel = "llama3.2" }, new HttpClient());
         _ollamaSharp = new OllamaApiClient(new HttpClient { BaseAddress = _server.BaseAddress }, "llama3.2");
+
+        // Both clients must read the same answer before anything is measured.
+        Check.Same("ours", await OllamaSharpChat(), await OursChat());
+        Check.Same("ours stream", await OllamaSharpStreaming(), await OursStreaming());
     }
 
     [GlobalCleanup]

@@ -28,7 +28,7 @@ public sealed class ProviderTransportTests
     }
 
     [Fact]
-    public async Task KeyPool_FirstKeyIsUsed_AndBearerAppliedPerRequest()
+    public async Task KeyPool_HealthyKeysRoundRobin_AndBearerAppliedPerRequest()
     {
         var handler = new VerbatimHttpHandler().Respond(ChatOk).Respond(ChatOk);
         using var client = TestWire.Chat(handler, o =>
@@ -40,7 +40,7 @@ public sealed class ProviderTransportTests
         await Ask(client);
         await Ask(client);
         handler.Requests.Count.ShouldBe(2);
-        handler.Requests.ShouldAllBe(r => r.Headers["Authorization"] == "Bearer sk-pool-first-0001");
+        handler.Requests.Select(r => r.Headers["Authorization"]).ShouldBe(["Bearer sk-pool-first-0001", "Bearer sk-pool-second-0002"]);
     }
 
     [Fact]

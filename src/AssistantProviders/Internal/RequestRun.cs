@@ -347,8 +347,9 @@ internal sealed class RequestRun
                 return false;
             }
 
-            var requestsOk = provider.RequestLimiter?.TryAcquire(1) ?? true;
-            var tokensOk = !requestsOk || (provider.TokenLimiter?.TryAcquire(tokens) ?? true);
+            // The gate is in-process by default and shared across instances with UseRedis().
+            var requestsOk = provider.RequestLimiter is not { } rpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, "rpm", rpm, 1, cancellationToken).ConfigureAwait(false);
+            var tokensOk = !requestsOk || provider.TokenLimiter is not { } tpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, "tpm", tpm, tokens, cancellationToken).ConfigureAwait(false);
             if (requestsOk && tokensOk)
             {
                 ChargedTokens(provider.TokenLimiter, tokens);
@@ -421,6 +422,7 @@ internal sealed class RequestRun
         if (duration > TimeSpan.Zero)
         {
             candidate.State.StartCooldown(duration);
+            _engine.SharedHealth.ReportCooldown(RouteEngine.SharedHealthKey(candidate.State), _engine.Time.GetUtcNow() + duration);
             Log.CooldownStarted(_engine.Logger, candidate.Name, duration, kind);
         }
     }

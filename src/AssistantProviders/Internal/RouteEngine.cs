@@ -40,12 +40,20 @@ internal sealed partial class RouteEngine : IDisposable
         _health = services.GetRequiredService<ProviderHealthRegistry>();
         Time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         Accounting = services.GetService<IRequestAccounting>() ?? NullRequestAccounting.Instance;
+        RateLimits = services.GetService<Scale.IRateLimitGate>() ?? Scale.InProcessRateLimitGate.Instance;
+        SharedHealth = services.GetService<Scale.ISharedRouteHealth>() ?? Scale.InProcessSharedRouteHealth.Instance;
         Random = services.GetService<RoutingRandom>() ?? new RoutingRandom();
         Logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Routing") ?? NullLogger.Instance;
         _providers = new Lazy<IReadOnlyList<ProviderRuntime>>(LoadProviders, LazyThreadSafetyMode.ExecutionAndPublication);
         Monitor = Telemetry.RouteMonitor.Create(services);
         Security = AssistantProviders.Security.RouteSecurity.Create(services);
     }
+
+    /// <summary>Gets the rate-limit gate (in-process, or shared through Redis).</summary>
+    public Scale.IRateLimitGate RateLimits { get; }
+
+    /// <summary>Gets the shared route health (nothing shared in-process; breaker and cooldown state with Redis).</summary>
+    public Scale.ISharedRouteHealth SharedHealth { get; }
 
     /// <summary>Gets the monitoring hub (spans, metrics, audit).</summary>
     public Telemetry.RouteMonitor Monitor { get; }
@@ -112,13 +120,13 @@ internal sealed partial class RouteEngine : IDisposable
                 continue;
             }
 
-            if (state.OpenUntil is { } open)
+            if ((state.OpenUntil ?? SharedHealth.GetOpenUntil(SharedHealthKey(state))) is { } open)
             {
                 explanation.Add(new RouteDecision(provider.Id, model, false, "skipped: circuit open until " + open.ToString("O", CultureInfo.InvariantCulture)));
                 continue;
             }
 
-            if (state.CooldownUntil is { } until)
+            if ((state.CooldownUntil ?? SharedHealth.GetCooldownUntil(SharedHealthKey(state))) is { } until)
             {
                 cooling.Add((candidate, until));
                 continue;
@@ -173,7 +181,17 @@ internal sealed partial class RouteEngine : IDisposable
 
     private static ComplianceRule? ComplianceRuleFor(string? dataClass, RoutingOptions options) => AssistantProviders.Security.DataClassPolicy.RuleFor(dataClass, options);
 
-    private void OnBreakerChange(RouteState state, string transition) => Log.BreakerChanged(Logger, state.Name, state.Operation, transition);
+    private void OnBreakerChange(RouteState state, string transition)
+    {
+        Log.BreakerChanged(Logger, state.Name, state.Operation, transition);
+        if (transition == "opened")
+        {
+            SharedHealth.ReportOpen(SharedHealthKey(state), state.OpenUntil ?? Time.GetUtcNow() + Options.CircuitBreaker.BreakDuration);
+        }
+    }
+
+    /// <summary>The key under which a route's breaker and cooldown state is shared across instances.</summary>
+    internal static string SharedHealthKey(RouteState state) => state.Operation + ":" + state.Provider.Id + "/" + (state.Model ?? string.Empty);
 
     private object? GetClient(string operation, Type clientType, ProviderRuntime provider) =>
         _clients.GetOrAdd((operation, provider.Id), key =>

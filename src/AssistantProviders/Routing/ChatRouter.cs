@@ -124,8 +124,7 @@ public sealed class ChatRouter : IChatClient
             MaxOutputTokens = options?.MaxOutputTokens,
             NeedsTools = options?.Tools is { Count: > 0 },
             NeedsJson = options?.ResponseFormat is ChatResponseFormatJson,
-            NeedsVision = messages.Any(m => m.Contents.Any(c =>
-                (c is DataContent data && data.HasTopLevelMediaType("image")) || (c is UriContent uri && uri.HasTopLevelMediaType("image")))),
+            NeedsVision = ChatInput.HasImage(messages),
             Streaming = streaming,
             Input = messages,
         };
