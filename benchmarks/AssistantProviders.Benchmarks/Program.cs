@@ -2,5 +2,5 @@
 using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*'
-// Quick:   dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*' --job short
+// Quick:   dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*' --job short --inProcess
 BenchmarkSwitcher.FromAssembly(typeof(AssistantProviders.Benchmarks.ChatBenchmarks).Assembly).Run(args);

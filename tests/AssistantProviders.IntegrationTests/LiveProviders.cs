@@ -1,9 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Anthropic;
+using AssistantProviders.Cohere;
 using AssistantProviders.Fireworks;
 using AssistantProviders.Gemini;
+using AssistantProviders.Groq;
 using AssistantProviders.HuggingFace;
+using AssistantProviders.LMStudio;
 using AssistantProviders.Mistral;
+using AssistantProviders.Mlx;
 using AssistantProviders.Ollama;
 using AssistantProviders.OpenAI;
 using AssistantProviders.Perplexity;
@@ -24,6 +28,10 @@ internal static class LiveProviders
         Cloud("perplexity", "PERPLEXITY_API_KEY", "PERPLEXITY_BASE_URL", (k, e) => new PerplexityChatClient(With(new PerplexityClientOptions(), k, e))),
         Cloud("together", "TOGETHER_API_KEY", "TOGETHER_BASE_URL", (k, e) => new TogetherChatClient(With(new TogetherClientOptions(), k, e))),
         Cloud("fireworks", "FIREWORKS_API_KEY", "FIREWORKS_BASE_URL", (k, e) => new FireworksChatClient(With(new FireworksClientOptions(), k, e))),
+        Cloud("groq", "GROQ_API_KEY", "GROQ_BASE_URL", (k, e) => new GroqChatClient(With(new GroqClientOptions(), k, e))),
+        Cloud("cohere", "COHERE_API_KEY", "COHERE_BASE_URL", (k, e) => new CohereChatClient(With(new CohereClientOptions(), k, e))),
+        Local("lmstudio", "LMSTUDIO_BASE_URL", new Uri("http://127.0.0.1:1234/v1/"), (k, e) => new LMStudioChatClient(With(new LMStudioClientOptions(), k, e))),
+        Local("mlx", "MLX_BASE_URL", new Uri("http://127.0.0.1:8080/v1/"), (k, e) => new MlxChatClient(With(new MlxClientOptions(), k, e))),
         Local("ollama", "OLLAMA_HOST", new Uri("http://127.0.0.1:11434/"), (k, e) => new OllamaChatClient(With(new OllamaClientOptions(), k, e))),
     }.ToDictionary(p => p.Id, StringComparer.Ordinal);
 

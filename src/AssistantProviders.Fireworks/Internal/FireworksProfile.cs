@@ -30,7 +30,7 @@ internal sealed class FireworksProfile : OpenAIWireProfile
 
     public override void OnModelListed(JsonElement item, ModelDescriptor model)
     {
-        model.ContextWindow ??= ReadDecimal(item, "contextLength") is { } context ? (int)context : null;
+        model.ContextWindow ??= ReadInt(item, "contextLength");
         model.Capabilities = ReadString(item, "kind") == "EMBEDDING_MODEL"
             ? ModelCapabilities.Embeddings
             : ModelCapabilities.Chat | ModelCapabilities.Streaming |

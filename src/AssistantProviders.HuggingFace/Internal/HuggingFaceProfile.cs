@@ -27,15 +27,15 @@ internal sealed class HuggingFaceProfile : OpenAIWireProfile
                 continue;
             }
 
-            model.ContextWindow ??= ReadDecimal(provider, "context_length") is { } context ? (int)context : null;
+            model.ContextWindow ??= ReadInt(provider, "context_length");
             if (ReadBool(provider, "supports_tools"))
             {
                 model.Capabilities |= ModelCapabilities.Tools;
             }
 
-            if (provider.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object)
+            if (ReadPricing(provider) is { } pricing)
             {
-                model.Pricing = new ModelPricing { InputPerMillionTokens = ReadDecimal(pricing, "input"), OutputPerMillionTokens = ReadDecimal(pricing, "output") };
+                model.Pricing = pricing;
             }
 
             return;

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using AssistantProviders.Shared.OpenAIWire;
 
 namespace AssistantProviders.Together.Internal;
@@ -15,6 +16,13 @@ internal sealed class TogetherProfile : OpenAIWireProfile
 
     public override bool IncludeStreamUsage => false;
 
+    /// <summary>Together's embeddings API has no <c>encoding_format</c> (its spec does not define it): always floats.</summary>
+    public override void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.EncodingFormat = null;
+    }
+
     public override void OnModelListed(JsonElement item, ModelDescriptor model)
     {
         model.Capabilities = ReadString(item, "type") switch
@@ -27,10 +35,9 @@ internal sealed class TogetherProfile : OpenAIWireProfile
             _ => ModelCapabilities.None,
         };
 
-        if (item.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object &&
-            (ReadDecimal(pricing, "input") is not null || ReadDecimal(pricing, "output") is not null))
+        if (ReadPricing(item) is { } pricing && (pricing.InputPerMillionTokens is not null || pricing.OutputPerMillionTokens is not null))
         {
-            model.Pricing = new ModelPricing { InputPerMillionTokens = ReadDecimal(pricing, "input"), OutputPerMillionTokens = ReadDecimal(pricing, "output") };
+            model.Pricing = pricing;
         }
     }
 }

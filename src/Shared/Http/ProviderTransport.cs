@@ -294,7 +294,7 @@ internal sealed class ProviderTransport : IDisposable
     }
 
     private AssistantProviderException NetworkError(string? modelId, HttpRequestException ex) =>
-        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, Key)}", ex)
+        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", ex)
         {
             Kind = ProviderErrorKind.Network,
             IsTransient = true,

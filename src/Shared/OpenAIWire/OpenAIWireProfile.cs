@@ -130,6 +130,18 @@ internal class OpenAIWireProfile
     protected static decimal? ReadDecimal(JsonElement item, string name) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
 
+    /// <summary>Reads a numeric property of a vendor JSON object as a whole number (for example a context length), or <see langword="null"/>.</summary>
+    protected static int? ReadInt(JsonElement item, string name) => ReadDecimal(item, name) is { } value ? (int)value : null;
+
+    /// <summary>
+    /// Reads a vendor's per-million-token prices from the <c>pricing</c> object of <paramref name="item"/>
+    /// (<c>{"input": n, "output": n}</c>), or <see langword="null"/> when there is no <c>pricing</c> object.
+    /// </summary>
+    protected static ModelPricing? ReadPricing(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object
+            ? new ModelPricing { InputPerMillionTokens = ReadDecimal(pricing, "input"), OutputPerMillionTokens = ReadDecimal(pricing, "output") }
+            : null;
+
     /// <summary>Reads a boolean property of a vendor JSON object (<see langword="false"/> when absent).</summary>
     protected static bool ReadBool(JsonElement item, string name) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;

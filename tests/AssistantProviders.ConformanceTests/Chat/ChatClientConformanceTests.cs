@@ -11,34 +11,16 @@ namespace AssistantProviders.ConformanceTests;
 /// (in the style of MEAI's abstract <c>ChatClientIntegrationTests</c>). A provider derives it once, returns its client from
 /// <see cref="CreateChatClient"/> (<see langword="null"/> skips the suite) and turns off what it lacks through the virtual flags.
 /// </summary>
-public abstract class ChatClientConformanceTests : IClassFixture<EmulatorFixture>
+public abstract class ChatClientConformanceTests : EmulatorConformanceSuite
 {
     private const string WeatherPrompt = "What is the weather in Paris?";
 
     /// <summary>Initializes a new instance of the <see cref="ChatClientConformanceTests"/> class.</summary>
     /// <param name="fixture">The class's emulator.</param>
     protected ChatClientConformanceTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        Fixture = fixture;
     }
-
-    /// <summary>Gets the emulator fixture.</summary>
-    protected EmulatorFixture Fixture { get; }
-
-    /// <summary>Gets the running emulator.</summary>
-    protected EmulatorServer Emulator => Fixture.Server;
-
-    /// <summary>
-    /// Gets the tests (by method name, or <c>*</c> for the whole suite) the loopback emulator cannot exercise for this vendor yet,
-    /// with the reason. Each entry names a gap in the emulator, not in the provider; remove it when the emulator catches up.
-    /// </summary>
-    protected virtual IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>();
-
-    /// <summary>Gets the provider id (<c>ChatClientMetadata.ProviderName</c>).</summary>
-    protected abstract string ProviderId { get; }
-
-    /// <summary>Gets the first path segment the emulator sees for this provider (faults are scoped to it). Default: the provider id.</summary>
-    protected virtual string EmulatorVendor => ProviderId;
 
     /// <summary>Gets the model requested in <see cref="ChatOptions.ModelId"/>.</summary>
     protected virtual string ModelId => EmulatorDefaults.CheapModel;
@@ -383,32 +365,7 @@ public abstract class ChatClientConformanceTests : IClassFixture<EmulatorFixture
     /// <summary>Creates the client or skips the test (null client, or a known emulator gap for <paramref name="test"/>).</summary>
     /// <param name="test">The calling test.</param>
     /// <returns>The client.</returns>
-    protected IChatClient Create([CallerMemberName] string test = "")
-    {
-        if (KnownEmulatorGaps.TryGetValue(test, out var gap) || KnownEmulatorGaps.TryGetValue("*", out gap))
-        {
-            Assert.Skip($"Emulator gap for {ProviderId}: {gap}");
-        }
-
-        var client = CreateChatClient(Emulator, ConformanceConstants.ApiKey);
-        if (client is null)
-        {
-            Assert.Skip($"{GetType().Name}: no chat client for {ProviderId}.");
-        }
-
-        return client!;
-    }
-
-    /// <summary>Skips the test unless the capability is supported.</summary>
-    /// <param name="supported">Whether it is.</param>
-    /// <param name="capability">What it is.</param>
-    protected void SkipUnless(bool supported, string capability)
-    {
-        if (!supported)
-        {
-            Assert.Skip($"{ProviderId} does not support {capability}.");
-        }
-    }
+    protected IChatClient Create([CallerMemberName] string test = "") => RequireClient(CreateChatClient(Emulator, ConformanceConstants.ApiKey), test);
 
     private ChatOptions ToolOptions()
     {

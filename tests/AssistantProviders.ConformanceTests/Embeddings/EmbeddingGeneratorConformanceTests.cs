@@ -8,32 +8,14 @@ namespace AssistantProviders.ConformanceTests;
 /// The embeddings contract every provider with embeddings meets, against the emulator. A provider derives it once and returns its
 /// generator from <see cref="CreateGenerator"/> (<see langword="null"/> skips).
 /// </summary>
-public abstract class EmbeddingGeneratorConformanceTests : IClassFixture<EmulatorFixture>
+public abstract class EmbeddingGeneratorConformanceTests : EmulatorConformanceSuite
 {
     /// <summary>Initializes a new instance of the <see cref="EmbeddingGeneratorConformanceTests"/> class.</summary>
     /// <param name="fixture">The class's emulator.</param>
     protected EmbeddingGeneratorConformanceTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        Fixture = fixture;
     }
-
-    /// <summary>Gets the emulator fixture.</summary>
-    protected EmulatorFixture Fixture { get; }
-
-    /// <summary>Gets the running emulator.</summary>
-    protected EmulatorServer Emulator => Fixture.Server;
-
-    /// <summary>
-    /// Gets the tests (by method name, or <c>*</c> for the whole suite) the loopback emulator cannot exercise for this vendor yet,
-    /// with the reason. Each entry names a gap in the emulator, not in the provider; remove it when the emulator catches up.
-    /// </summary>
-    protected virtual IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>();
-
-    /// <summary>Gets the provider id.</summary>
-    protected abstract string ProviderId { get; }
-
-    /// <summary>Gets the first path segment the emulator sees for this provider.</summary>
-    protected virtual string EmulatorVendor => ProviderId;
 
     /// <summary>Gets the embedding model requested.</summary>
     protected virtual string ModelId => EmulatorDefaults.EmbeddingModel;
@@ -142,33 +124,8 @@ public abstract class EmbeddingGeneratorConformanceTests : IClassFixture<Emulato
     /// <returns>The options.</returns>
     protected virtual EmbeddingGenerationOptions Options() => new() { ModelId = ModelId };
 
-    /// <summary>Creates the generator or skips the test (null generator, or a known emulator gap for <paramref name="test"/>).</summary>
+    /// <summary>Creates the client or skips the test (null client, or a known emulator gap for <paramref name="test"/>).</summary>
     /// <param name="test">The calling test.</param>
-    /// <returns>The generator.</returns>
-    protected IEmbeddingGenerator<string, Embedding<float>> Create([CallerMemberName] string test = "")
-    {
-        if (KnownEmulatorGaps.TryGetValue(test, out var gap) || KnownEmulatorGaps.TryGetValue("*", out gap))
-        {
-            Assert.Skip($"Emulator gap for {ProviderId}: {gap}");
-        }
-
-        var generator = CreateGenerator(Emulator, ConformanceConstants.ApiKey);
-        if (generator is null)
-        {
-            Assert.Skip($"{GetType().Name}: no embedding generator for {ProviderId}.");
-        }
-
-        return generator!;
-    }
-
-    /// <summary>Skips the test unless the capability is supported.</summary>
-    /// <param name="supported">Whether it is.</param>
-    /// <param name="capability">What it is.</param>
-    protected void SkipUnless(bool supported, string capability)
-    {
-        if (!supported)
-        {
-            Assert.Skip($"{ProviderId} does not support {capability}.");
-        }
-    }
+    /// <returns>The client.</returns>
+    protected IEmbeddingGenerator<string, Embedding<float>> Create([CallerMemberName] string test = "") => RequireClient(CreateGenerator(Emulator, ConformanceConstants.ApiKey), test);
 }

@@ -1,10 +1,11 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Runtime.CompilerServices;
 using AssistantProviders.Emulator;
 
 namespace AssistantProviders.ConformanceTests;
 
 /// <summary>The rerank contract (<see cref="IRerankClient"/>), against the emulator. A null client skips.</summary>
-public abstract class RerankConformanceTests : IClassFixture<EmulatorFixture>
+public abstract class RerankConformanceTests : EmulatorConformanceSuite
 {
     private static readonly string[] Documents =
     [
@@ -17,18 +18,9 @@ public abstract class RerankConformanceTests : IClassFixture<EmulatorFixture>
     /// <summary>Initializes a new instance of the <see cref="RerankConformanceTests"/> class.</summary>
     /// <param name="fixture">The class's emulator.</param>
     protected RerankConformanceTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        Fixture = fixture;
     }
-
-    /// <summary>Gets the emulator fixture.</summary>
-    protected EmulatorFixture Fixture { get; }
-
-    /// <summary>Gets the provider id.</summary>
-    protected abstract string ProviderId { get; }
-
-    /// <summary>Gets the first path segment the emulator sees for this provider.</summary>
-    protected virtual string EmulatorVendor => ProviderId;
 
     /// <summary>Creates the rerank client pointed at the emulator, or <see langword="null"/> to skip.</summary>
     /// <param name="emulator">The running emulator.</param>
@@ -90,14 +82,8 @@ public abstract class RerankConformanceTests : IClassFixture<EmulatorFixture>
         ex.ShouldNotBeAssignableTo<AssistantProviderException>();
     }
 
-    private IRerankClient Create()
-    {
-        var client = CreateRerankClient(Fixture.Server, ConformanceConstants.ApiKey);
-        if (client is null)
-        {
-            Assert.Skip($"{GetType().Name}: no rerank client for {ProviderId}.");
-        }
-
-        return client!;
-    }
+    /// <summary>Creates the client or skips the test (null client, or a known emulator gap for <paramref name="test"/>).</summary>
+    /// <param name="test">The calling test.</param>
+    /// <returns>The client.</returns>
+    protected IRerankClient Create([CallerMemberName] string test = "") => RequireClient(CreateRerankClient(Fixture.Server, ConformanceConstants.ApiKey), test);
 }

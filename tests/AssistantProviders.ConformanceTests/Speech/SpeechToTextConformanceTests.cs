@@ -1,26 +1,18 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Runtime.CompilerServices;
 using AssistantProviders.Emulator;
 
 namespace AssistantProviders.ConformanceTests;
 
 /// <summary>The speech-to-text contract (<see cref="ISpeechToTextClient"/>), against the emulator's transcription routes. A null client skips.</summary>
-public abstract class SpeechToTextConformanceTests : IClassFixture<EmulatorFixture>
+public abstract class SpeechToTextConformanceTests : EmulatorConformanceSuite
 {
     /// <summary>Initializes a new instance of the <see cref="SpeechToTextConformanceTests"/> class.</summary>
     /// <param name="fixture">The class's emulator.</param>
     protected SpeechToTextConformanceTests(EmulatorFixture fixture)
+        : base(fixture)
     {
-        Fixture = fixture;
     }
-
-    /// <summary>Gets the emulator fixture.</summary>
-    protected EmulatorFixture Fixture { get; }
-
-    /// <summary>Gets the provider id.</summary>
-    protected abstract string ProviderId { get; }
-
-    /// <summary>Gets the first path segment the emulator sees for this provider.</summary>
-    protected virtual string EmulatorVendor => ProviderId;
 
     /// <summary>Creates the client pointed at the emulator, or <see langword="null"/> to skip.</summary>
     /// <param name="emulator">The running emulator.</param>
@@ -99,14 +91,8 @@ public abstract class SpeechToTextConformanceTests : IClassFixture<EmulatorFixtu
         return new MemoryStream(data);
     }
 
-    private ISpeechToTextClient Create()
-    {
-        var client = CreateSpeechToTextClient(Fixture.Server, ConformanceConstants.ApiKey);
-        if (client is null)
-        {
-            Assert.Skip($"{GetType().Name}: no speech-to-text client for {ProviderId}.");
-        }
-
-        return client!;
-    }
+    /// <summary>Creates the client or skips the test (null client, or a known emulator gap for <paramref name="test"/>).</summary>
+    /// <param name="test">The calling test.</param>
+    /// <returns>The client.</returns>
+    protected ISpeechToTextClient Create([CallerMemberName] string test = "") => RequireClient(CreateSpeechToTextClient(Fixture.Server, ConformanceConstants.ApiKey), test);
 }

@@ -12,10 +12,14 @@ internal sealed class OpenAIWire : WireFormat
     private readonly bool _groq;
     private readonly bool _mistral;
 
+    // Vendors that always put usage on the last chunk, whether or not stream_options.include_usage is sent.
+    private readonly bool _usageOnLastChunk;
+
     public OpenAIWire(string vendor)
     {
         _groq = vendor == "groq";
         _mistral = vendor == "mistral";
+        _usageOnLastChunk = vendor is "mistral" or "together" or "fireworks" or "perplexity";
     }
 
     public override IReadOnlyList<string> MalformedFrames { get; } =
@@ -198,7 +202,7 @@ internal sealed class OpenAIWire : WireFormat
     private EmulatorReply ChatStream(ChatAnswer answer, bool includeUsage)
     {
         // OpenAI sends "usage": null on every chunk when include_usage is on; Groq and Mistral put usage on the last chunk instead.
-        var usageNull = includeUsage && !_groq && !_mistral;
+        var usageNull = includeUsage && !_groq && !_usageOnLastChunk;
         var frames = new List<string>
         {
             Sse.Data(Chunk(answer, new JsonObject { ["role"] = "assistant", ["content"] = answer.Text is null ? null : string.Empty }, null, usageNull)),
@@ -230,7 +234,7 @@ internal sealed class OpenAIWire : WireFormat
             finish["x_groq"] = new JsonObject { ["id"] = answer.Id("req_emu"), ["usage"] = Usage(answer) };
         }
 
-        if (_mistral || (_groq && includeUsage))
+        if (_usageOnLastChunk || (_groq && includeUsage))
         {
             finish["usage"] = Usage(answer);
         }
@@ -264,7 +268,7 @@ internal sealed class OpenAIWire : WireFormat
             return Error(ErrorKind.InvalidRequest, "'input' is required.", null);
         }
 
-        var dimensions = JsonText.Int(json, "dimensions") ?? call.State.EmbeddingDimensions;
+        var dimensions = JsonText.Int(json, "dimensions") ?? JsonText.Int(json, "output_dimension") ?? call.State.EmbeddingDimensions;
         var base64 = JsonText.Str(json, "encoding_format") == "base64";
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)

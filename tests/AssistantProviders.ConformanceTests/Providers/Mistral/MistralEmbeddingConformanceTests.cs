@@ -8,11 +8,6 @@ public sealed class MistralEmbeddingConformanceTests(EmulatorFixture fixture) : 
 {
     protected override string ProviderId => "mistral";
 
-    protected override IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>
-    {
-        [nameof(Generate_HonoursDimensions)] = "Mistral takes output_dimension (not dimensions); the emulator only reads dimensions.",
-    };
-
     protected override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmulatorServer emulator, string apiKey) =>
         new MistralEmbeddingGenerator(new MistralClientOptions { ApiKey = apiKey, Endpoint = emulator.MistralEndpoint });
 }

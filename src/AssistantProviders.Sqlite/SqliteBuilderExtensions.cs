@@ -1,0 +1,88 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Diagnostics.Metrics;
+using AssistantProviders;
+using AssistantProviders.Cost;
+using AssistantProviders.Scale;
+using AssistantProviders.Sqlite.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds <c>UseSqlite()</c> to <see cref="IAssistantProvidersBuilder"/>: budgets and the usage ledger persisted in a SQLite file.</summary>
+public static class SqliteBuilderExtensions
+{
+    /// <summary>The configuration section under <c>AssistantProviders</c>.</summary>
+    public const string SectionName = "Sqlite";
+
+    private const string LoggerCategory = "AssistantProviders.Sqlite";
+
+    /// <summary>Persists budgets and the usage ledger in the SQLite file named by <c>AssistantProviders:Sqlite:Path</c>.</summary>
+    /// <param name="builder">The AssistantProviders builder.</param>
+    /// <returns>The builder.</returns>
+    public static IAssistantProvidersBuilder UseSqlite(this IAssistantProvidersBuilder builder) => UseSqlite(builder, configure: null);
+
+    /// <summary>Persists budgets and the usage ledger in the SQLite file at <paramref name="path"/> (created when missing).</summary>
+    /// <param name="builder">The AssistantProviders builder.</param>
+    /// <param name="path">The database file; it wins over <c>AssistantProviders:Sqlite:Path</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IAssistantProvidersBuilder UseSqlite(this IAssistantProvidersBuilder builder, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return UseSqlite(builder, o => o.Path = path);
+    }
+
+    /// <summary>
+    /// Persists budgets and the usage ledger in a SQLite file. Options are bound from <c>AssistantProviders:Sqlite</c>, then
+    /// <paramref name="configure"/> runs. A file that cannot be used (not writable, locked, corrupt) does not fail requests:
+    /// budgets and the ledger continue in memory, with one error log.
+    /// </summary>
+    /// <param name="builder">The AssistantProviders builder.</param>
+    /// <param name="configure">Changes the options, or <see langword="null"/>.</param>
+    /// <returns>The builder.</returns>
+    public static IAssistantProvidersBuilder UseSqlite(this IAssistantProvidersBuilder builder, Action<SqliteStoreOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<SqliteStoreOptions>().Bind(builder.Configuration.GetSection(SectionName));
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SqliteMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(sp =>
+        {
+            var o = Options(sp);
+            var logger = Logger(sp);
+            var database = new SqliteDatabase(o, logger, sp.GetRequiredService<SqliteMetrics>());
+            if (database.Open() && logger.IsEnabled(LogLevel.Information))
+            {
+                var areas = o is { PersistBudgets: true, PersistLedger: true } ? "budgets and the usage ledger" : o.PersistBudgets ? "budgets" : o.PersistLedger ? "the usage ledger" : "nothing";
+                Log.Enabled(logger, areas, database.FullPath);
+            }
+
+            return database;
+        });
+
+        // A later UseSqlite/UseRedis replaces these: the last store registered wins.
+        services.RemoveAll<IBudgetStore>();
+        services.AddSingleton<IBudgetStore>(sp => Options(sp).PersistBudgets
+            ? new SqliteBudgetStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), Options(sp).ReservationTimeout)
+            : null!);
+        services.RemoveAll<IUsageLedger>();
+        services.AddSingleton<IUsageLedger>(sp => Options(sp).PersistLedger
+            ? new SqliteUsageLedger(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>())
+            : new UsageLedger(sp.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    private static SqliteStoreOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+
+    private static ILogger Logger(IServiceProvider sp) => sp.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+}
