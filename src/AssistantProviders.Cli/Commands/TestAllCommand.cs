@@ -150,7 +150,7 @@ internal static class TestAllCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{results.Count(r => r.Status == ProbeStatus.Passed)} passed, {results.Count(r => r.Status == ProbeStatus.Failed)} failed, {results.Count(r => r.Status == ProbeStatus.Skipped)} skipped");
+        AnsiConsole.MarkupLine($"Providers: {results.Count(r => r.Status == ProbeStatus.Passed)} ✅  {results.Count(r => r.Status == ProbeStatus.Failed)} ❌  {results.Count(r => r.Status == ProbeStatus.Skipped)} ⏭");
     }
 
     private static void WriteJson(IReadOnlyList<ProbeResult> results)
