@@ -47,7 +47,6 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderSectionsCheck>, ProviderSectionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<Microsoft.Extensions.Http.HttpClientFactoryOptions>, AssistantProviders.Security.ProviderHttpLogRedaction>());
         services.TryAddSingleton<ProviderHealthRegistry>();
         services.TryAddSingleton<IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthRegistry>());
         services.TryAddSingleton(sp => new RouteEngine(sp));
