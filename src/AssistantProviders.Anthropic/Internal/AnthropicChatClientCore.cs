@@ -17,10 +17,8 @@ internal sealed class AnthropicChatClientCore : ProviderChatClientCore
         _options = options;
     }
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateMessagesRequest(messages, options, model, stream: false);
         Log.Sending(Transport.Logger, model, stream: false);
         var (wire, rateLimits) = await Transport.SendForJsonAsync(request, AnthropicJsonContext.Default.AnthropicMessageResponse, model, cancellationToken).ConfigureAwait(false);
@@ -35,11 +33,9 @@ internal sealed class AnthropicChatClientCore : ProviderChatClientCore
         return response;
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateMessagesRequest(messages, options, model, stream: true);
         Log.Sending(Transport.Logger, model, stream: true);
 

@@ -11,10 +11,8 @@ internal sealed class CohereChatClientCore(ProviderTransport transport) : Provid
 {
     private const int MaxModelPages = 50;
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateRequest(messages, options, model, stream: false);
         var (wire, rateLimits) = await Transport.SendForJsonAsync(request, CohereJsonContext.Default.CohereChatResponse, model, cancellationToken).ConfigureAwait(false);
         if (CohereMapper.IsFailure(wire.FinishReason))
@@ -32,11 +30,9 @@ internal sealed class CohereChatClientCore(ProviderTransport transport) : Provid
         return response;
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateRequest(messages, options, model, stream: true);
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new CohereStreamState();

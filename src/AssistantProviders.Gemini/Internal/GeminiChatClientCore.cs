@@ -11,10 +11,8 @@ internal sealed class GeminiChatClientCore(ProviderTransport transport) : Provid
 {
     private const int MaxModelPages = 50;
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateRequest(messages, options, model, "generateContent");
         var (wire, rateLimits) = await Transport.SendForJsonAsync(request, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, cancellationToken).ConfigureAwait(false);
         ThrowIfError(wire, model);
@@ -29,11 +27,9 @@ internal sealed class GeminiChatClientCore(ProviderTransport transport) : Provid
         return response;
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateRequest(messages, options, model, "streamGenerateContent?alt=sse");
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new GeminiStreamState();

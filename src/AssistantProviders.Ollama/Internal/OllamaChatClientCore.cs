@@ -9,10 +9,8 @@ namespace AssistantProviders.Ollama.Internal;
 /// <summary>The Ollama <c>/api/chat</c> client: JSON answers and NDJSON streams ending with a <c>done: true</c> line.</summary>
 internal sealed class OllamaChatClientCore(ProviderTransport transport, string? keepAlive) : ProviderChatClientCore(transport)
 {
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         using var request = CreateChatRequest(messages, options, model, stream: false);
         Log.Sending(Transport.Logger, model, stream: false);
         var (wire, rateLimits) = await Transport.SendForJsonAsync(request, OllamaJsonContext.Default.OllamaChatResponse, model, cancellationToken).ConfigureAwait(false);
@@ -28,11 +26,9 @@ internal sealed class OllamaChatClientCore(ProviderTransport transport, string? 
         return response;
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var request = CreateChatRequest(messages, options, model, stream: true);
         Log.Sending(Transport.Logger, model, stream: true);
 

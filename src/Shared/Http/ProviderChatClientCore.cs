@@ -1,11 +1,12 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.Shared;
 
 /// <summary>
 /// What every internal chat core (native formats and the OpenAI wire) shares, written once: the <see cref="ProviderTransport"/>,
-/// the <see cref="ChatClientMetadata"/> (provider id, endpoint, default model), the <c>GetService</c> rule
+/// the <see cref="ChatClientMetadata"/> (provider id, endpoint, default model), argument check and model resolution, the <c>GetService</c> rule
 /// (<see cref="ClientServiceLookup"/>), disposal of the transport, and the streaming preamble (Accept header, streaming send).
 /// Wire formats, mapping and terminator detection stay in the derived class.
 /// </summary>
@@ -23,11 +24,31 @@ internal abstract class ProviderChatClientCore : IChatClient, IModelDiscovery
     /// <summary>Gets the transport (endpoint, auth, limits, error mapping).</summary>
     public ProviderTransport Transport { get; }
 
-    public abstract Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default);
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var model = Transport.ResolveModel(options?.ModelId);
+        return await GetResponseAsync(messages, options, model, cancellationToken).ConfigureAwait(false);
+    }
 
-    public abstract IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default);
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var model = Transport.ResolveModel(options?.ModelId);
+        await foreach (var update in GetStreamingResponseAsync(messages, options, model, cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
 
     public abstract Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a non-streaming request for <paramref name="model"/> (the request's model, else the default; already resolved).</summary>
+    protected abstract Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken);
+
+    /// <summary>Streams the answer for <paramref name="model"/> (already resolved); must throw on a missing terminator.</summary>
+    protected abstract IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, Transport.Descriptor);

@@ -13,10 +13,8 @@ internal sealed class OpenAIWireChatClient(ProviderTransport transport, OpenAIWi
 {
     private readonly OpenAIWireProfile _profile = profile;
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var body = OpenAIWireMapper.ToRequest(messages, options, model, _profile, stream: false);
         using var request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(_profile.ChatPath))
         {
@@ -36,11 +34,9 @@ internal sealed class OpenAIWireChatClient(ProviderTransport transport, OpenAIWi
         return response;
     }
 
-    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var model = Transport.ResolveModel(options?.ModelId);
         var body = OpenAIWireMapper.ToRequest(messages, options, model, _profile, stream: true);
         var request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(_profile.ChatPath))
         {
