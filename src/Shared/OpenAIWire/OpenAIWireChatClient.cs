@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -46,27 +47,48 @@ internal sealed class OpenAIWireChatClient(ProviderTransport transport, OpenAIWi
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new OpenAIWireStreamState();
         var rateLimits = new StreamRateLimits(response.RateLimits);
-        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, cancellationToken).ConfigureAwait(false))
+        SseItemParser<WireEvent> parse = (eventType, bytes) =>
         {
-            var data = item.Data;
-            if (data.AsSpan().Trim().SequenceEqual("[DONE]"))
+            var trimmed = bytes.Trim(" \t\r\n"u8);
+            if (trimmed.SequenceEqual("[DONE]"u8))
+            {
+                return new WireEvent(null, null, Done: true);
+            }
+
+            if (trimmed.IsEmpty)
+            {
+                return default;
+            }
+
+            if (eventType == "error")
+            {
+                return new WireEvent(null, System.Text.Encoding.UTF8.GetString(bytes), Done: false);
+            }
+
+            try
+            {
+                return new WireEvent(JsonSerializer.Deserialize(bytes, OpenAIWireJsonContext.Default.WireChatResponse), null, Done: false);
+            }
+            catch (JsonException ex)
+            {
+                throw Transport.InvalidResponse(model, $"stream chunk {state.Chunks + 1} was not valid JSON", ex);
+            }
+        };
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, parse, cancellationToken).ConfigureAwait(false))
+        {
+            var wireEvent = item.Data;
+            if (wireEvent.Done)
             {
                 state.SawDone = true;
                 break;
             }
 
-            if (string.IsNullOrWhiteSpace(data))
+            if (wireEvent.ErrorText is { } errorText)
             {
-                continue;
+                throw ProviderErrorMapper.FromEventData(Transport.Descriptor, errorText, model, Transport.Key, unwrapError: true);
             }
 
-            if (item.EventType == "error")
-            {
-                throw ProviderErrorMapper.FromEventData(Transport.Descriptor, data, model, Transport.Key, unwrapError: true);
-            }
-
-            var chunk = StreamJson.Parse(Transport, data, OpenAIWireJsonContext.Default.WireChatResponse, model, $"stream chunk {state.Chunks + 1}");
-            if (chunk is null)
+            if (wireEvent.Chunk is not { } chunk)
             {
                 continue;
             }
@@ -114,4 +136,6 @@ internal sealed class OpenAIWireChatClient(ProviderTransport transport, OpenAIWi
             throw ProviderErrorMapper.FromPayload(Transport.Descriptor, error, model, Transport.Key);
         }
     }
+
+    private readonly record struct WireEvent(WireChatResponse? Chunk, string? ErrorText, bool Done);
 }

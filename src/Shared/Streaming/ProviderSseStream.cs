@@ -11,11 +11,15 @@ namespace AssistantProviders.Shared;
 /// </summary>
 internal static class ProviderSseStream
 {
-    public static async IAsyncEnumerable<SseItem<string>> ReadAsync(
-        ProviderTransport transport, ProviderResponse response, string? modelId, Func<int> eventsSoFar, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<SseItem<string>> ReadAsync(
+        ProviderTransport transport, ProviderResponse response, string? modelId, Func<int> eventsSoFar, CancellationToken cancellationToken) =>
+        ReadAsync(transport, response, modelId, eventsSoFar, static (_, data) => System.Text.Encoding.UTF8.GetString(data), cancellationToken);
+
+    public static async IAsyncEnumerable<SseItem<T>> ReadAsync<T>(
+        ProviderTransport transport, ProviderResponse response, string? modelId, Func<int> eventsSoFar, SseItemParser<T> parse, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stream = transport.OpenLimited(await response.Message.Content.ReadAsStreamAsync(response.Token).ConfigureAwait(false));
-        var events = SseEventReader.ReadAsync(stream, transport, modelId, eventsSoFar, response.Token);
+        var events = SseEventReader.ReadAsync(stream, transport, modelId, eventsSoFar, parse, response.Token);
         await foreach (var item in StreamGuard.MapTimeouts(events, transport, response, modelId, cancellationToken).ConfigureAwait(false))
         {
             yield return item;

@@ -12,8 +12,12 @@ namespace AssistantProviders.Shared;
 /// </summary>
 internal static class SseEventReader
 {
-    public static async IAsyncEnumerable<SseItem<string>> ReadAsync(
-        Stream stream, ProviderTransport transport, string? modelId, Func<int> itemsSoFar, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<SseItem<string>> ReadAsync(
+        Stream stream, ProviderTransport transport, string? modelId, Func<int> itemsSoFar, CancellationToken cancellationToken) =>
+        ReadAsync(stream, transport, modelId, itemsSoFar, static (_, data) => Encoding.UTF8.GetString(data), cancellationToken);
+
+    public static async IAsyncEnumerable<SseItem<T>> ReadAsync<T>(
+        Stream stream, ProviderTransport transport, string? modelId, Func<int> itemsSoFar, SseItemParser<T> parse, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var max = transport.Options.MaxEventBytes;
         var providerId = transport.Descriptor.Id;
@@ -28,7 +32,7 @@ internal static class SseEventReader
                 };
             }
 
-            return Encoding.UTF8.GetString(data);
+            return parse(eventType, data);
         });
 
         var e = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
