@@ -61,7 +61,11 @@ internal static class ProviderServiceRegistration
             return builder;
         }
 
+        // RemoveAllLoggers: IHttpClientFactory's default logging keeps raw header values (Authorization, x-api-key,
+        // x-goog-api-key) in its structured log state and logs raw transport exceptions; the provider transport logs
+        // requests itself, without secrets.
         services.AddHttpClient(httpClientName)
+            .RemoveAllLoggers()
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -62,6 +62,8 @@ internal static class ProviderErrorMapper
     private static AssistantProviderException Create(
         ProviderDescriptor provider, int? status, ErrorInfo info, string? requestId, TimeSpan? retryAfter, string? modelId, ApiKey? key)
     {
+        // A vendor (or a proxy) may echo anything into its request id header; it goes into messages and logs, so scrub it too.
+        requestId = SecretRedactor.Redact(requestId, key);
         var vendorMessage = Truncate(SecretRedactor.Redact(info.Message, key));
         var code = SecretRedactor.Redact(info.Code ?? info.Type, key);
         var text = (vendorMessage ?? string.Empty) + " " + (code ?? string.Empty);

@@ -294,13 +294,25 @@ internal sealed class ProviderTransport : IDisposable
     }
 
     private AssistantProviderException NetworkError(string? modelId, HttpRequestException ex) =>
-        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", ex)
+        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", Sanitized(ex))
         {
             Kind = ProviderErrorKind.Network,
             IsTransient = true,
             ProviderId = Descriptor.Id,
             ModelId = modelId,
         };
+
+    /// <summary>
+    /// A copy of the transport exception with every message in its chain scrubbed of the configured keys: the original can carry
+    /// the request URI (with a <c>?key=</c>) or header text, and <c>ToString()</c> of a wrapped exception prints the whole chain.
+    /// </summary>
+    private HttpRequestException Sanitized(HttpRequestException ex)
+    {
+        var inner = ex.InnerException is { } cause
+            ? new IOException(SecretRedactor.Redact($"{cause.GetType().Name}: {cause.Message}", [Options.ApiKey, .. Options.ApiKeys]))
+            : null;
+        return new HttpRequestException(ex.HttpRequestError, SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys]), inner, ex.StatusCode);
+    }
 
     private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
