@@ -131,6 +131,10 @@ internal sealed class AuditObserver : IRouteObserver
 
     private sealed class AuditRequest(AuditObserver owner, RouteRequestInfo request, DateTimeOffset started) : IRequestObserver
     {
+        public bool ObservesContent => false;
+
+        public bool NeedsStreamedText => true;
+
         public void OnAttemptStart(RouteAttemptInfo attempt)
         {
         }

@@ -149,7 +149,7 @@ internal sealed class BudgetManager : IBudgetManager
     public async ValueTask<(BudgetExceededException? Refusal, BudgetReservation Reservation)> TryReserveAsync(string providerId, string modelId, string? tenant, decimal amount, CancellationToken cancellationToken)
     {
         BudgetReservation reservation;
-        if (_store is null || amount <= 0m)
+        if (_store is null || amount <= 0m || !HasBudgets)
         {
             return (TryReserve(providerId, modelId, tenant, amount, out reservation), reservation);
         }
@@ -210,8 +210,20 @@ internal sealed class BudgetManager : IBudgetManager
     /// <returns><see langword="null"/> when reserved, else the exception to throw (naming the first budget that does not fit).</returns>
     public BudgetExceededException? TryReserve(string providerId, string modelId, string? tenant, decimal amount, out BudgetReservation reservation)
     {
-        var now = _time.GetUtcNow();
         amount = Math.Max(0m, amount);
+        if (!HasBudgets)
+        {
+            // No budget configured: nothing to check or reserve against (no level names, counters or lock per request).
+            reservation = new BudgetReservation([], amount);
+            if (amount > 0m && _logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.BudgetReserved(amount, providerId, modelId, 0);
+            }
+
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
         lock (_lock)
         {
             var counters = new List<BudgetCounter>();

@@ -21,7 +21,9 @@ internal sealed class RequestAccounting : IRequestAccounting
     private const int MaxWarnedModels = 10_000;
     private const double MaxPlausibleAudioMinutes = 100_000d;
 
+    private const int MaxCachedDescriptors = 4096;
     private readonly PriceCatalog _catalog;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ProviderId, string ModelId), (CatalogEntry Entry, ModelDescriptor Descriptor)> _descriptors = new();
     private readonly BudgetManager _budgets;
     private readonly IUsageLedger _ledger;
     private readonly TokenEstimator _tokens;
@@ -68,7 +70,37 @@ internal sealed class RequestAccounting : IRequestAccounting
     public long EstimateInputTokens(IEnumerable<ChatMessage> messages) => _tokens.CountMessages(messages);
 
     /// <inheritdoc/>
-    public ModelDescriptor? FindModel(string providerId, string modelId) => _catalog.FindModel(providerId, modelId);
+    /// <remarks>
+    /// The router asks for every candidate of every request and only reads the result, so the descriptor is built once per
+    /// catalog entry and model id (the catalog's own <c>FindModel</c> returns a fresh copy each time).
+    /// </remarks>
+    public ModelDescriptor? FindModel(string providerId, string modelId)
+    {
+        if (string.IsNullOrWhiteSpace(providerId) || string.IsNullOrWhiteSpace(modelId))
+        {
+            return _catalog.FindModel(providerId, modelId);
+        }
+
+        var entry = _catalog.Resolve(providerId, modelId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var key = (providerId, modelId);
+        if (_descriptors.TryGetValue(key, out var cached) && ReferenceEquals(cached.Entry, entry))
+        {
+            return cached.Descriptor;
+        }
+
+        var descriptor = entry.ToDescriptor(modelId);
+        if (_descriptors.Count < MaxCachedDescriptors)
+        {
+            _descriptors[key] = (entry, descriptor);
+        }
+
+        return descriptor;
+    }
 
     /// <inheritdoc/>
     public ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken)

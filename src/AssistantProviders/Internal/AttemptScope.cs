@@ -15,6 +15,10 @@ internal sealed class AttemptScope : IDisposable
     private readonly ITimer? _phaseTimer;
     private readonly TimeSpan? _idle;
     private readonly long _started;
+    private readonly Lock _idleGate = new();
+    private long _waitStarted;
+    private bool _waiting;
+    private bool _idleArmed;
     private string? _timedOut;
     private long? _firstUpdate;
     private int _completed;
@@ -68,19 +72,46 @@ internal sealed class AttemptScope : IDisposable
 
     public bool HasUpdates => _firstUpdate is not null;
 
-    /// <summary>Called when an update arrives: records the time to first token and stops the phase timer while the caller reads it.</summary>
+    /// <summary>
+    /// Called when an update arrives: records the time to first token and pauses the idle clock while the caller reads it.
+    /// The idle timer is not re-armed per chunk (that costs a timer-queue update per chunk): it stays armed and, when it
+    /// fires, checks how long the router has really been waiting for the provider, re-arming for the remainder.
+    /// </summary>
     public void OnUpdate()
     {
-        _firstUpdate ??= _time.GetTimestamp();
-        _phaseTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (_firstUpdate is null)
+        {
+            _firstUpdate = _time.GetTimestamp();
+            _phaseTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        if (_idle is not null && _phaseTimer is not null)
+        {
+            lock (_idleGate)
+            {
+                _waiting = false;
+            }
+        }
     }
 
-    /// <summary>Called before asking the provider for the next update: restarts the idle timer.</summary>
+    /// <summary>Called before asking the provider for the next update: starts the idle clock.</summary>
     public void BeforeNext()
     {
-        if (_firstUpdate is not null && _idle is { } idle)
+        if (_firstUpdate is null || _idle is not { } idle || _phaseTimer is not { } timer)
         {
-            _phaseTimer?.Change(idle, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        lock (_idleGate)
+        {
+            _waitStarted = _time.GetTimestamp();
+            _waiting = true;
+            if (!_idleArmed)
+            {
+                _idleArmed = true;
+                timer.Change(idle, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -105,7 +136,46 @@ internal sealed class AttemptScope : IDisposable
         _cts.Dispose();
     }
 
-    private void FirePhase() => Fire(_firstUpdate is null ? "time to first token" : "idle between chunks");
+    private void FirePhase()
+    {
+        if (_firstUpdate is null)
+        {
+            Fire("time to first token");
+            return;
+        }
+
+        if (_idle is not { } idle)
+        {
+            return;
+        }
+
+        lock (_idleGate)
+        {
+            _idleArmed = false;
+            if (!_waiting)
+            {
+                return; // The caller holds an update: the next BeforeNext re-arms.
+            }
+
+            var waited = _time.GetElapsedTime(_waitStarted);
+            if (waited < idle)
+            {
+                _idleArmed = true;
+                try
+                {
+                    _phaseTimer?.Change(idle - waited, Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The attempt already ended.
+                }
+
+                return;
+            }
+        }
+
+        Fire("idle between chunks");
+    }
 
     private void Fire(string which)
     {

@@ -26,6 +26,12 @@ internal sealed class BreakerLease
     {
         if (_outcome.TrySetResult(Outcome.FromResult(!failure)))
         {
+            if (_execution.IsCompleted)
+            {
+                _ = _execution.Exception; // Observed; the breaker has already counted the outcome.
+                return;
+            }
+
             _ = _execution.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }

@@ -13,8 +13,8 @@ internal sealed class RequestRun
 {
     private readonly RouteEngine _engine;
     private readonly RoutingOptions _options;
-    private readonly List<RouteAttempt> _attempts = [];
-    private readonly HashSet<string> _contextExceeded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<RouteAttempt> _attempts = new(1);
+    private HashSet<string>? _contextExceeded; // Created on the first context_length_exceeded only.
     private int _contextWindowTooSmall = -1;
     private int _index = -1;
     private int _retries;
@@ -207,7 +207,7 @@ internal sealed class RequestRun
 
         if (kind == ProviderErrorKind.ContextLengthExceeded)
         {
-            _contextExceeded.Add(RouteEngine.ModelIdentity(provider, candidate.EffectiveModel));
+            (_contextExceeded ??= new(StringComparer.OrdinalIgnoreCase)).Add(RouteEngine.ModelIdentity(provider, candidate.EffectiveModel));
             if (candidate.EffectiveModel is { } model && _engine.SafeFindModel(provider.Id, model)?.ContextWindow is { } window)
             {
                 _contextWindowTooSmall = Math.Max(_contextWindowTooSmall, window);
@@ -247,7 +247,7 @@ internal sealed class RequestRun
         _attempts.Add(new RouteAttempt(candidate.Provider.Id, candidate.Model, RouteAttemptOutcome.Succeeded, null, result.Latency, cost));
         Observation.AttemptEnded(scope, _attempts[^1], null, result.Usage, result.ResponseModelId);
         Explanation.Selected = candidate.Name;
-        Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, true, string.Create(CultureInfo.InvariantCulture, $"attempt {scope.Number} served the request")));
+        Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, true, RouteEngine.Served(scope.Number)));
         Log.Served(_engine.Logger, Plan.Profile.Operation, candidate.Name, Sends);
         if (_engine.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
@@ -315,7 +315,7 @@ internal sealed class RequestRun
 
     private bool ContextTooSmall(RouteCandidate candidate)
     {
-        if (_contextExceeded.Count == 0)
+        if (_contextExceeded is null)
         {
             return false;
         }

@@ -10,14 +10,23 @@ namespace AssistantProviders.Internal;
 internal sealed partial class RouteEngine
 {
     /// <summary>Runs a non-streaming call over the plan's routes.</summary>
-    public async Task<TResult> ExecuteAsync<TResult>(
+    public Task<TResult> ExecuteAsync<TResult>(
         RoutePlan plan,
+        Func<RouteCandidate, CancellationToken, Task<TResult>> invoke,
+        Func<TResult, RouteCandidate, AccountingResult> describe,
+        Action<TResult, RouteCandidate, RequestRun, CostDetails?> annotate,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(() => plan, invoke, describe, annotate, cancellationToken);
+
+    /// <summary>Runs a non-streaming call over the routes of the plan <paramref name="planner"/> builds (inside the returned task).</summary>
+    public async Task<TResult> ExecuteAsync<TResult>(
+        Func<RoutePlan> planner,
         Func<RouteCandidate, CancellationToken, Task<TResult>> invoke,
         Func<TResult, RouteCandidate, AccountingResult> describe,
         Action<TResult, RouteCandidate, RequestRun, CostDetails?> annotate,
         CancellationToken cancellationToken)
     {
-        var run = new RequestRun(this, plan);
+        var run = new RequestRun(this, planner());
         try
         {
             while (true)
@@ -69,8 +78,23 @@ internal sealed partial class RouteEngine
     /// Streams over the plan's routes. A failure before the first update fails over; after it, the error surfaces and the
     /// caller keeps what it got. Breaking out of the loop disposes the inner stream.
     /// </summary>
-    public async IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
+    public IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
         RoutePlan plan,
+        Func<RouteCandidate, CancellationToken, IAsyncEnumerable<TUpdate>> open,
+        Func<TUpdate, IEnumerable<AIContent>?> contents,
+        Action<TUpdate, RouteCandidate> annotateEach,
+        Func<RouteCandidate, RequestRun, CostDetails?, TUpdate, TUpdate?> final,
+        Func<TUpdate?, RouteCandidate, UsageDetails?, AccountingResult> describe,
+        CancellationToken cancellationToken)
+        where TUpdate : class =>
+        StreamAsync(() => plan, open, contents, annotateEach, final, describe, cancellationToken);
+
+    /// <summary>
+    /// Streams over the routes of the plan <paramref name="planner"/> builds when enumeration starts (so a router can
+    /// return this stream directly, without an iterator of its own around it).
+    /// </summary>
+    public async IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
+        Func<RoutePlan> planner,
         Func<RouteCandidate, CancellationToken, IAsyncEnumerable<TUpdate>> open,
         Func<TUpdate, IEnumerable<AIContent>?> contents,
         Action<TUpdate, RouteCandidate> annotateEach,
@@ -79,7 +103,7 @@ internal sealed partial class RouteEngine
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TUpdate : class
     {
-        var run = new RequestRun(this, plan);
+        var run = new RequestRun(this, planner());
         try
         {
             while (true)

@@ -195,18 +195,43 @@ internal sealed partial class RouteEngine
                 detail = c => string.Create(CultureInfo.InvariantCulture, $"weight {Weight(c, options):0.###}");
                 break;
             default:
-                ordered = [.. eligible.OrderBy(c => c.Rank)];
+                ordered = IsRankOrdered(eligible) ? eligible : [.. eligible.OrderBy(c => c.Rank)];
                 break;
         }
 
         for (var i = 0; i < ordered.Count; i++)
         {
             var c = ordered[i];
-            var text = string.Create(CultureInfo.InvariantCulture, $"eligible, rank {i + 1}");
+            var text = EligibleRank(i + 1);
             explanation.Add(new RouteDecision(c.Provider.Id, c.Model, true, detail is null ? text : text + " (" + detail(c) + ")"));
         }
 
         return ordered;
+    }
+
+    private static readonly string[] EligibleRanks = [.. Enumerable.Range(1, 16).Select(r => string.Create(CultureInfo.InvariantCulture, $"eligible, rank {r}"))];
+
+    private static readonly string[] ServedBy = [.. Enumerable.Range(1, 16).Select(n => string.Create(CultureInfo.InvariantCulture, $"attempt {n} served the request"))];
+
+    /// <summary>The reason of the <paramref name="rank"/>-th eligible route (cached for the usual handful of routes).</summary>
+    internal static string EligibleRank(int rank) =>
+        rank >= 1 && rank <= EligibleRanks.Length ? EligibleRanks[rank - 1] : string.Create(CultureInfo.InvariantCulture, $"eligible, rank {rank}");
+
+    /// <summary>The reason recorded when attempt <paramref name="number"/> served the request (cached for small numbers).</summary>
+    internal static string Served(int number) =>
+        number >= 1 && number <= ServedBy.Length ? ServedBy[number - 1] : string.Create(CultureInfo.InvariantCulture, $"attempt {number} served the request");
+
+    private static bool IsRankOrdered(List<RouteCandidate> candidates)
+    {
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Rank < candidates[i - 1].Rank)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private decimal? EstimateCost(RouteCandidate candidate, RequestProfile profile)

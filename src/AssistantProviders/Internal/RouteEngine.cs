@@ -151,6 +151,10 @@ internal sealed partial class RouteEngine : IDisposable
 
     /// <summary>Gets (creating on first use) the state of a route.</summary>
     public RouteState GetState(string operation, ProviderRuntime provider, string? model) =>
+        _health.TryGet(operation, provider, model) ?? AddState(operation, provider, model);
+
+    // Separate so the closure is only allocated when a route is created.
+    private RouteState AddState(string operation, ProviderRuntime provider, string? model) =>
         _health.GetOrAdd(operation, provider, model, () => new RouteState(operation, provider, model, Options.CircuitBreaker, Time, OnBreakerChange));
 
     /// <summary>Finds a registered provider by id, or <see langword="null"/>.</summary>
@@ -191,9 +195,12 @@ internal sealed partial class RouteEngine : IDisposable
     }
 
     /// <summary>The key under which a route's breaker and cooldown state is shared across instances.</summary>
-    internal static string SharedHealthKey(RouteState state) => state.Operation + ":" + state.Provider.Id + "/" + (state.Model ?? string.Empty);
+    internal static string SharedHealthKey(RouteState state) => state.SharedKey;
 
     private object? GetClient(string operation, Type clientType, ProviderRuntime provider) =>
+        _clients.TryGetValue((operation, provider.Id), out var cached) ? cached : CreateClient(operation, clientType, provider);
+
+    private object? CreateClient(string operation, Type clientType, ProviderRuntime provider) =>
         _clients.GetOrAdd((operation, provider.Id), key =>
         {
             try

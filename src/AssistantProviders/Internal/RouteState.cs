@@ -19,6 +19,8 @@ internal sealed class RouteState
     private double _errorRate;
     private long _calls;
     private int _inFlight;
+    private string? _name;
+    private string? _sharedKey;
 
     public RouteState(string operation, ProviderRuntime provider, string? model, RoutingCircuitBreakerOptions breaker, TimeProvider time, Action<RouteState, string>? onBreakerChange)
     {
@@ -70,7 +72,10 @@ internal sealed class RouteState
 
     public string? Model { get; }
 
-    public string Name => Provider.Id + "/" + (Model ?? "(default)");
+    public string Name => _name ??= Provider.Id + "/" + (Model ?? "(default)");
+
+    /// <summary>Gets the key under which this route's breaker and cooldown state is shared across instances.</summary>
+    public string SharedKey => _sharedKey ??= Operation + ":" + Provider.Id + "/" + (Model ?? string.Empty);
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -134,7 +139,12 @@ internal sealed class RouteState
         var outcome = new TaskCompletionSource<Outcome<bool>>();
         var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
         var execution = RunAsync(context, admitted, outcome);
-        await Task.WhenAny(admitted.Task, execution).ConfigureAwait(false);
+        // The breaker admits (or rejects) synchronously in the common case: only wait when it has not decided yet.
+        if (!admitted.Task.IsCompleted && !execution.IsCompleted)
+        {
+            await Task.WhenAny(admitted.Task, execution).ConfigureAwait(false);
+        }
+
         return admitted.Task.IsCompleted ? new BreakerLease(outcome, execution) : null;
     }
 

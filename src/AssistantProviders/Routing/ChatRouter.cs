@@ -1,5 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Runtime.CompilerServices;
 using AssistantProviders.Accounting;
 using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
@@ -22,28 +21,69 @@ public sealed class ChatRouter : IChatClient
     }
 
     /// <inheritdoc/>
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var plan = _engine.Plan(Profile(list, options, streaming: false), typeof(IChatClient));
-        return await _engine.ExecuteAsync(
-            plan,
+
+        // The engine's task is returned as is (no async wrapper of ours); planning runs inside it, as before.
+        IReadOnlyList<ChatMessage> list = [];
+        return _engine.ExecuteAsync(
+            () =>
+            {
+                list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+                return _engine.Plan(Profile(list, options, streaming: false), typeof(IChatClient));
+            },
             (route, token) => ((IChatClient)route.Client).GetResponseAsync(list, OptionsFor(options, route), token),
-            (response, route) => new AccountingResult { Usage = response.Usage, ResponseModelId = response.ModelId ?? route.EffectiveModel },
-            (response, route, run, cost) =>
+            static (response, route) => new AccountingResult { Usage = response.Usage, ResponseModelId = response.ModelId ?? route.EffectiveModel },
+            static (response, route, run, cost) =>
             {
                 response.ModelId ??= route.EffectiveModel;
                 response.AdditionalProperties = run.Annotate(response.AdditionalProperties, route, cost);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <inheritdoc/>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return StreamAsync(messages, options, cancellationToken);
+
+        // The engine's stream is returned as is (no iterator of ours around it: one less hop per chunk); the plan is
+        // still built when enumeration starts.
+        IReadOnlyList<ChatMessage> list = [];
+        return _engine.StreamAsync(
+            () =>
+            {
+                list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+                return _engine.Plan(Profile(list, options, streaming: true), typeof(IChatClient));
+            },
+            (route, token) => ((IChatClient)route.Client).GetStreamingResponseAsync(list, OptionsFor(options, route), token),
+            static update => update.Contents,
+            static (update, route) =>
+            {
+                update.ModelId ??= route.EffectiveModel;
+                // The provider clients already stamp their id on every update: only fill it in when missing.
+                var properties = update.AdditionalProperties;
+                if (properties is null)
+                {
+                    update.AdditionalProperties = new() { [AssistantProviderProperties.Provider] = route.Provider.Id };
+                }
+                else if (!properties.ContainsKey(AssistantProviderProperties.Provider))
+                {
+                    properties[AssistantProviderProperties.Provider] = route.Provider.Id;
+                }
+            },
+            static (route, run, cost, last) => new ChatResponseUpdate
+            {
+                Role = last.Role ?? ChatRole.Assistant,
+                ResponseId = last.ResponseId,
+                MessageId = last.MessageId,
+                ConversationId = last.ConversationId,
+                ModelId = last.ModelId ?? route.EffectiveModel,
+                AdditionalProperties = run.Annotate(null, route, cost),
+            },
+            static (last, route, usage) => new AccountingResult { Usage = usage, ResponseModelId = last?.ModelId ?? route.EffectiveModel },
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -64,36 +104,6 @@ public sealed class ChatRouter : IChatClient
     public void Dispose()
     {
         // The provider clients belong to the service provider.
-    }
-
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var plan = _engine.Plan(Profile(list, options, streaming: true), typeof(IChatClient));
-        var stream = _engine.StreamAsync(
-            plan,
-            (route, token) => ((IChatClient)route.Client).GetStreamingResponseAsync(list, OptionsFor(options, route), token),
-            update => update.Contents,
-            (update, route) =>
-            {
-                update.ModelId ??= route.EffectiveModel;
-                (update.AdditionalProperties ??= [])[AssistantProviderProperties.Provider] = route.Provider.Id;
-            },
-            (route, run, cost, last) => new ChatResponseUpdate
-            {
-                Role = last.Role ?? ChatRole.Assistant,
-                ResponseId = last.ResponseId,
-                MessageId = last.MessageId,
-                ConversationId = last.ConversationId,
-                ModelId = last.ModelId ?? route.EffectiveModel,
-                AdditionalProperties = run.Annotate(null, route, cost),
-            },
-            (last, route, usage) => new AccountingResult { Usage = usage, ResponseModelId = last?.ModelId ?? route.EffectiveModel },
-            cancellationToken);
-        await foreach (var update in stream.ConfigureAwait(false))
-        {
-            yield return update;
-        }
     }
 
     private RequestProfile Profile(IReadOnlyList<ChatMessage> messages, ChatOptions? options, bool streaming)

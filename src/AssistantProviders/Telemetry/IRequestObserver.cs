@@ -12,6 +12,12 @@ internal interface IRequestObserver
     /// <summary>An attempt ended (served, failed or abandoned).</summary>
     void OnAttemptEnd(RouteAttemptInfo attempt, RouteAttemptResult result);
 
+    /// <summary>Gets a value indicating whether <see cref="OnContent"/> should be called for every streamed update.</summary>
+    bool ObservesContent => true;
+
+    /// <summary>Gets a value indicating whether the completion needs the streamed text (<see cref="RouteCompletion.StreamedText"/>).</summary>
+    bool NeedsStreamedText => false;
+
     /// <summary>Content of a streamed update exposed to the caller.</summary>
     void OnContent(IEnumerable<AIContent> contents);
 

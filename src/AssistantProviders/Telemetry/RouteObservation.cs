@@ -13,7 +13,9 @@ internal sealed class RouteObservation
 {
     private readonly RouteMonitor _monitor;
     private readonly List<IRequestObserver> _observers;
-    private readonly List<RouteAttempt> _attempts = [];
+    private readonly List<RouteAttempt> _attempts = new(1);
+    private readonly IRequestObserver[]? _contentObservers;
+    private readonly bool _collectText;
     private readonly long _started;
     private readonly Lock _gate = new();
     private StringBuilder? _streamed;
@@ -26,6 +28,17 @@ internal sealed class RouteObservation
         _monitor = monitor;
         _observers = observers;
         _started = monitor.Time.GetTimestamp();
+        List<IRequestObserver>? content = null;
+        foreach (var observer in observers)
+        {
+            _collectText |= Safe(observer, static o => o.NeedsStreamedText, false);
+            if (Safe(observer, static o => o.ObservesContent, true))
+            {
+                (content ??= []).Add(observer);
+            }
+        }
+
+        _contentObservers = content?.ToArray();
     }
 
     public IReadOnlyList<RouteAttempt> Attempts
@@ -50,7 +63,16 @@ internal sealed class RouteObservation
     {
         foreach (var observer in _observers)
         {
-            Guard(observer, o => o.OnAttemptStart(attempt));
+            try
+            {
+                observer.OnAttemptStart(attempt);
+            }
+#pragma warning disable CA1031 // Monitoring never fails a request.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                MonitoringLog.ObserverFailed(_monitor.Logger, observer.GetType().Name, ex.GetType().Name);
+            }
         }
     }
 
@@ -76,30 +98,58 @@ internal sealed class RouteObservation
 
         foreach (var observer in _observers)
         {
-            Guard(observer, o => o.OnAttemptEnd(info, result));
+            try
+            {
+                observer.OnAttemptEnd(info, result);
+            }
+#pragma warning disable CA1031 // Monitoring never fails a request.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                MonitoringLog.ObserverFailed(_monitor.Logger, observer.GetType().Name, ex.GetType().Name);
+            }
         }
     }
 
     /// <summary>Content of a streamed update that was exposed to the caller.</summary>
     public void Streamed(IEnumerable<AIContent>? contents)
     {
-        if (contents is null)
+        // Per-chunk hot path: nothing is collected unless an observer asked for the text or the content.
+        if (contents is null || (!_collectText && _contentObservers is null))
         {
             return;
         }
 
         var list = contents as IReadOnlyCollection<AIContent> ?? [.. contents];
-        lock (_gate)
+        if (_collectText)
         {
-            foreach (var text in list.OfType<TextContent>())
+            lock (_gate)
             {
-                (_streamed ??= new StringBuilder()).Append(text.Text);
+                foreach (var item in list)
+                {
+                    if (item is TextContent text)
+                    {
+                        (_streamed ??= new StringBuilder()).Append(text.Text);
+                    }
+                }
             }
         }
 
-        foreach (var observer in _observers)
+        if (_contentObservers is { } observers)
         {
-            Guard(observer, o => o.OnContent(list));
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    observer.OnContent(list);
+                }
+#pragma warning disable CA1031 // Monitoring never fails a request.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    MonitoringLog.ObserverFailed(_monitor.Logger, observer.GetType().Name, ex.GetType().Name);
+                }
+            }
         }
     }
 
@@ -135,17 +185,18 @@ internal sealed class RouteObservation
     private static RouteAttemptInfo Info(AttemptScope scope) =>
         new(scope.Number, scope.Candidate.Provider.Id, scope.Candidate.Model, scope.Candidate.EffectiveModel, scope.Candidate.Provider.IsLocal);
 
-    private void Guard(IRequestObserver observer, Action<IRequestObserver> action)
+    private T Safe<T>(IRequestObserver observer, Func<IRequestObserver, T> read, T fallback)
     {
         try
         {
-            action(observer);
+            return read(observer);
         }
 #pragma warning disable CA1031 // Monitoring never fails a request.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             MonitoringLog.ObserverFailed(_monitor.Logger, observer.GetType().Name, ex.GetType().Name);
+            return fallback;
         }
     }
 }

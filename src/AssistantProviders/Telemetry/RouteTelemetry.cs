@@ -51,7 +51,10 @@ internal sealed class RouteTelemetry : IRouteObserver, IDisposable
 
     public Counter<long> FallbackCounter { get; }
 
-    public IRequestObserver? OnRequestStart(RouteRequestInfo request) => new RequestTelemetry(this, request);
+    public IRequestObserver? OnRequestStart(RouteRequestInfo request) =>
+        Source.HasListeners() || Duration.Enabled || Tokens.Enabled || FirstToken.Enabled || CostCounter.Enabled || ErrorCounter.Enabled || FallbackCounter.Enabled
+            ? new RequestTelemetry(this, request)
+            : null; // Nobody listens: no span, no metric, nothing to follow.
 
     public void Dispose() => _ownedMeter?.Dispose();
 
@@ -233,6 +236,8 @@ internal sealed class RouteTelemetry : IRouteObserver, IDisposable
 
             span.Stop();
         }
+
+        public bool ObservesContent => false;
 
         public void OnContent(IEnumerable<Microsoft.Extensions.AI.AIContent> contents)
         {
