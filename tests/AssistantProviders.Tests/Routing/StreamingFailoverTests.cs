@@ -106,6 +106,32 @@ public sealed class StreamingFailoverTests
     }
 
     [Fact]
+    public async Task T04b_caller_holding_an_update_longer_than_the_idle_timeout_does_not_trip_it()
+    {
+        using var harness = new RouterHarness(o => o.Timeouts.IdleBetweenChunks = TimeSpan.FromSeconds(10));
+        var a = harness.Add("a");
+        harness.Add("b");
+        a.Chat.Stream = (_, _, ct) => FakeChatClient.Updates(["t1", "t2"], ct);
+
+        await using var enumerator = harness.Chat.GetStreamingResponseAsync("hi").GetAsyncEnumerator();
+        (await enumerator.MoveNextAsync().AsTask().Guard()).ShouldBeTrue();
+        enumerator.Current.Text.ShouldBe("t1");
+
+        // The caller is slow (30 s with the update in hand): the idle timer measures the provider, not the caller.
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+
+        (await enumerator.MoveNextAsync().AsTask().Guard()).ShouldBeTrue();
+        enumerator.Current.Text.ShouldBe("t2");
+        var texts = new List<string>();
+        while (await enumerator.MoveNextAsync().AsTask().Guard())
+        {
+            texts.Add(enumerator.Current.Text);
+        }
+
+        texts.ShouldAllBe(t => t.Length == 0);
+    }
+
+    [Fact]
     public async Task T15_inner_timeout_before_first_token_counts_as_failure_and_fails_over()
     {
         using var harness = new RouterHarness(o => o.Timeouts.TimeToFirstToken = TimeSpan.FromSeconds(5));
