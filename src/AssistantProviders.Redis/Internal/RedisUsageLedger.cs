@@ -94,7 +94,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
     /// <inheritdoc/>
     public SpendReport GetSpendReport(DateOnly firstDay, DateOnly lastDay, SpendGrouping groupBy)
     {
-        var groups = new Dictionary<(DateOnly?, string?, string?, string?), LedgerTotals>();
+        var report = new AssistantProviders.Cost.SpendReportBuilder(groupBy);
         var day = firstDay;
         var days = 0;
         while (day <= lastDay && days++ < 400)
@@ -108,43 +108,13 @@ internal sealed class RedisUsageLedger : IUsageLedger
 
             foreach (var t in totals)
             {
-                var key = (
-                    groupBy.HasFlag(SpendGrouping.Day) ? day : (DateOnly?)null,
-                    groupBy.HasFlag(SpendGrouping.Tenant) ? t.Tenant : null,
-                    groupBy.HasFlag(SpendGrouping.Provider) || groupBy.HasFlag(SpendGrouping.Model) ? t.Provider : null,
-                    groupBy.HasFlag(SpendGrouping.Model) ? t.Model : null);
-                if (!groups.TryGetValue(key, out var sum))
-                {
-                    sum = new LedgerTotals();
-                    groups[key] = sum;
-                }
-
-                sum.Add(t);
+                report.Add(day, t.Tenant, t.Provider, t.Model, t.Requests, t.Errors, t.InputTokens, t.OutputTokens, t.Cost, t.Unpriced);
             }
 
             day = day.AddDays(1);
         }
 
-        var rows = groups
-            .OrderBy(g => g.Key.Item1)
-            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
-            .Select(g => new SpendReportRow
-            {
-                Day = g.Key.Item1,
-                Tenant = g.Key.Item2,
-                ProviderId = g.Key.Item3,
-                ModelId = g.Key.Item4,
-                Requests = g.Value.Requests,
-                Errors = g.Value.Errors,
-                InputTokens = g.Value.InputTokens,
-                OutputTokens = g.Value.OutputTokens,
-                Cost = g.Value.Cost,
-                UnpricedRequests = g.Value.Unpriced,
-            })
-            .ToList();
-        return new SpendReport { From = firstDay, To = lastDay, GroupBy = groupBy, Rows = rows, TotalCost = rows.Sum(r => r.Cost) };
+        return report.Build(firstDay, lastDay);
     }
 
     /// <summary>Replays the records kept while Redis was down (each once).</summary>

@@ -129,7 +129,7 @@ internal sealed class UsageLedger : IUsageLedger
     {
         var fromTime = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var toTime = new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var groups = new Dictionary<(DateOnly?, string?, string?, string?), UsageTotals>();
+        var report = new SpendReportBuilder(groupBy);
         lock (_lock)
         {
             foreach (var (key, totals) in _buckets)
@@ -139,41 +139,12 @@ internal sealed class UsageLedger : IUsageLedger
                     continue;
                 }
 
-                var group = (
-                    groupBy.HasFlag(SpendGrouping.Day) ? DateOnly.FromDateTime(key.Start.UtcDateTime) : (DateOnly?)null,
-                    groupBy.HasFlag(SpendGrouping.Tenant) ? key.Tenant : null,
-                    groupBy.HasFlag(SpendGrouping.Provider) || groupBy.HasFlag(SpendGrouping.Model) ? key.Provider : null,
-                    groupBy.HasFlag(SpendGrouping.Model) ? key.Model : null);
-                if (!groups.TryGetValue(group, out var sum))
-                {
-                    sum = new UsageTotals();
-                    groups[group] = sum;
-                }
-
-                sum.Add(totals);
+                report.Add(DateOnly.FromDateTime(key.Start.UtcDateTime), key.Tenant, key.Provider, key.Model,
+                    totals.Requests, totals.Errors, totals.InputTokens, totals.OutputTokens, totals.Cost, totals.Unpriced);
             }
         }
 
-        var rows = groups
-            .OrderBy(g => g.Key.Item1)
-            .ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
-            .Select(g => new SpendReportRow
-            {
-                Day = g.Key.Item1,
-                Tenant = g.Key.Item2,
-                ProviderId = g.Key.Item3,
-                ModelId = g.Key.Item4,
-                Requests = g.Value.Requests,
-                Errors = g.Value.Errors,
-                InputTokens = g.Value.InputTokens,
-                OutputTokens = g.Value.OutputTokens,
-                Cost = g.Value.Cost,
-                UnpricedRequests = g.Value.Unpriced,
-            })
-            .ToList();
-        return new SpendReport { From = firstDay, To = lastDay, GroupBy = groupBy, Rows = rows, TotalCost = rows.Sum(r => r.Cost) };
+        return report.Build(firstDay, lastDay);
     }
 
     private UsageSnapshot BuildSnapshot(Dictionary<(string Provider, string Model), UsageTotals> source, DateTimeOffset? since)
