@@ -12,29 +12,13 @@ internal sealed class LedgerTotals
 
     public string Tenant { get; private set; } = string.Empty;
 
-    public long Requests { get; private set; }
-
-    public long Errors { get; private set; }
-
-    public long Cancelled { get; private set; }
-
-    public Dictionary<ProviderErrorKind, long> ErrorsByKind { get; } = [];
-
-    public long InputTokens { get; private set; }
-
-    public long CachedInputTokens { get; private set; }
-
-    public long OutputTokens { get; private set; }
-
-    public long CostUnits { get; private set; }
-
-    public long Unpriced { get; private set; }
-
-    public decimal Cost => RedisMoney.ToUsd(CostUnits);
+    /// <summary>Gets the counters, in the engine's own totals type (shared with the in-memory ledger).</summary>
+    public AssistantProviders.Cost.UsageTotals Totals { get; } = new();
 
     public static LedgerTotals FromHash(HashEntry[] entries)
     {
         var t = new LedgerTotals();
+        long requests = 0, errors = 0, cancelled = 0, input = 0, cachedInput = 0, output = 0, costUnits = 0, unpriced = 0;
         foreach (var entry in entries)
         {
             var name = (string)entry.Name!;
@@ -43,41 +27,25 @@ internal sealed class LedgerTotals
                 case "p": t.Provider = (string?)entry.Value ?? string.Empty; break;
                 case "m": t.Model = (string?)entry.Value ?? string.Empty; break;
                 case "t": t.Tenant = (string?)entry.Value ?? string.Empty; break;
-                case "req": t.Requests = (long)entry.Value; break;
-                case "err": t.Errors = (long)entry.Value; break;
-                case "canc": t.Cancelled = (long)entry.Value; break;
-                case "in": t.InputTokens = (long)entry.Value; break;
-                case "cin": t.CachedInputTokens = (long)entry.Value; break;
-                case "out": t.OutputTokens = (long)entry.Value; break;
-                case "cost": t.CostUnits = (long)entry.Value; break;
-                case "unpriced": t.Unpriced = (long)entry.Value; break;
+                case "req": requests = (long)entry.Value; break;
+                case "err": errors = (long)entry.Value; break;
+                case "canc": cancelled = (long)entry.Value; break;
+                case "in": input = (long)entry.Value; break;
+                case "cin": cachedInput = (long)entry.Value; break;
+                case "out": output = (long)entry.Value; break;
+                case "cost": costUnits = (long)entry.Value; break;
+                case "unpriced": unpriced = (long)entry.Value; break;
                 default:
                     if (name.StartsWith("e:", StringComparison.Ordinal) && Enum.TryParse<ProviderErrorKind>(name.AsSpan(2), out var kind))
                     {
-                        t.ErrorsByKind[kind] = (long)entry.Value;
+                        t.Totals.ErrorsByKind[kind] = (long)entry.Value;
                     }
 
                     break;
             }
         }
 
+        t.Totals.Restore(requests, errors, cancelled, input, cachedInput, output, RedisMoney.ToUsd(costUnits), unpriced);
         return t;
-    }
-
-    public void Add(LedgerTotals other)
-    {
-        Requests += other.Requests;
-        Errors += other.Errors;
-        Cancelled += other.Cancelled;
-        foreach (var (kind, count) in other.ErrorsByKind)
-        {
-            ErrorsByKind[kind] = ErrorsByKind.GetValueOrDefault(kind) + count;
-        }
-
-        InputTokens += other.InputTokens;
-        CachedInputTokens += other.CachedInputTokens;
-        OutputTokens += other.OutputTokens;
-        CostUnits += other.CostUnits;
-        Unpriced += other.Unpriced;
     }
 }

@@ -88,7 +88,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
             .Where(t => (providerId is null || string.Equals(t.Provider, providerId, StringComparison.OrdinalIgnoreCase))
                 && (modelId is null || string.Equals(t.Model, modelId, StringComparison.OrdinalIgnoreCase))
                 && (tenant is null || string.Equals(t.Tenant, tenant, StringComparison.Ordinal)))
-            .Sum(t => t.Cost);
+            .Sum(t => t.Totals.Cost);
     }
 
     /// <inheritdoc/>
@@ -108,7 +108,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
 
             foreach (var t in totals)
             {
-                report.Add(day, t.Tenant, t.Provider, t.Model, t.Requests, t.Errors, t.InputTokens, t.OutputTokens, t.Cost, t.Unpriced);
+                report.Add(day, t.Tenant, t.Provider, t.Model, t.Totals.Requests, t.Totals.Errors, t.Totals.InputTokens, t.Totals.OutputTokens, t.Totals.Cost, t.Totals.Unpriced);
             }
 
             day = day.AddDays(1);
@@ -192,7 +192,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
 
             Task.WaitAll(reads);
             _redis.Succeeded();
-            return [.. reads.Select(t => LedgerTotals.FromHash(t.Result)).Where(t => t.Requests > 0)];
+            return [.. reads.Select(t => LedgerTotals.FromHash(t.Result)).Where(t => t.Totals.Requests > 0)];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -203,16 +203,16 @@ internal sealed class RedisUsageLedger : IUsageLedger
 
     private UsageSnapshot BuildSnapshot(List<LedgerTotals> buckets, DateTimeOffset? since, UsageSnapshot local)
     {
-        var sums = new Dictionary<(string Provider, string Model), LedgerTotals>();
+        var sums = new Dictionary<(string Provider, string Model), AssistantProviders.Cost.UsageTotals>();
         foreach (var bucket in buckets)
         {
             if (!sums.TryGetValue((bucket.Provider, bucket.Model), out var sum))
             {
-                sum = new LedgerTotals();
+                sum = new AssistantProviders.Cost.UsageTotals();
                 sums[(bucket.Provider, bucket.Model)] = sum;
             }
 
-            sum.Add(bucket);
+            sum.Add(bucket.Totals);
         }
 
         var latencies = local.Rows.ToDictionary(r => (r.ProviderId, r.ModelId));

@@ -48,6 +48,19 @@ internal sealed class UsageTotals
         }
     }
 
+    /// <summary>Sets the counters read back from a store (Redis hash, SQLite row) into a fresh instance.</summary>
+    public void Restore(long requests, long errors, long cancelled, long inputTokens, long cachedInputTokens, long outputTokens, decimal cost, long unpriced)
+    {
+        Requests = requests;
+        Errors = errors;
+        Cancelled = cancelled;
+        InputTokens = inputTokens;
+        CachedInputTokens = cachedInputTokens;
+        OutputTokens = outputTokens;
+        Cost = cost;
+        Unpriced = unpriced;
+    }
+
     public void Add(UsageTotals other)
     {
         Requests += other.Requests;
