@@ -459,12 +459,7 @@ public sealed class GeminiChatClientTests
     public async Task Cancellation_is_not_wrapped()
     {
         using var cts = new CancellationTokenSource();
-        var handler = new VerbatimHttpHandler().Respond((_, _, _) =>
-        {
-            cts.Cancel();
-            cts.Token.ThrowIfCancellationRequested();
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
-        });
+        var handler = new VerbatimHttpHandler().RespondByCancelling(cts);
         using var client = Fixtures.Chat(handler);
 
         var ex = await Should.ThrowAsync<OperationCanceledException>(() => client.GetResponseAsync("q", cancellationToken: cts.Token));

@@ -84,6 +84,20 @@ public sealed class VerbatimHttpHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Queues a responder that cancels <paramref name="cts"/> while the request is in flight (the caller cancels before headers).</summary>
+    /// <param name="cts">The caller's cancellation source.</param>
+    /// <returns>This handler.</returns>
+    public VerbatimHttpHandler RespondByCancelling(CancellationTokenSource cts)
+    {
+        ArgumentNullException.ThrowIfNull(cts);
+        return Respond((_, _, _) =>
+        {
+            cts.Cancel();
+            cts.Token.ThrowIfCancellationRequested();
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        });
+    }
+
     /// <summary>Queues a custom responder.</summary>
     /// <param name="responder">Builds the response from the request and its body text.</param>
     /// <returns>This handler.</returns>
