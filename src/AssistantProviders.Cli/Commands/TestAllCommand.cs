@@ -113,10 +113,10 @@ internal static class TestAllCommand
             return new ProbeResult(registration.Id, ProbeStatus.Passed, $"authenticated, {models.Count} models (no chat to try)", listLatency, models.Count, 0m);
         }
 
-        var catalog = host.Services.GetRequiredService<IPriceCatalog>();
+        // The engine's estimate: catalog prices for 20 input tokens and 1 output token, plus any per-request fee (Perplexity search).
+        var accounting = host.Services.GetRequiredService<AssistantProviders.Accounting.IRequestAccounting>();
         var model = registration.GetOptions(host.Services).DefaultModel ?? registration.Descriptor.DefaultModel;
-        var price = model is null ? null : catalog.FindModel(registration.Id, model)?.Pricing;
-        var worstCase = price is null ? (decimal?)null : ((price.InputPerMillionTokens ?? 0m) * 20m + (price.OutputPerMillionTokens ?? 0m) * 1m) / 1_000_000m;
+        var worstCase = model is null ? null : accounting.EstimateCost(registration.Id, model, inputTokens: 20, outputTokens: 1);
         if (worstCase is null && registration.Descriptor.Locality != ProviderLocality.Local)
         {
             return new ProbeResult(registration.Id, ProbeStatus.Skipped, $"authenticated; paid call skipped: {model} is not priced, so the --max-cost cap cannot be checked", listLatency, models.Count, null);
