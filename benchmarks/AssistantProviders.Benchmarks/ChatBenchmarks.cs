@@ -8,6 +8,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Benchmarks;
 

@@ -10,6 +10,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuickStart;
+using AssistantProviders.Budgets;
+using AssistantProviders.Routing;
+using AssistantProviders.Usage;
 
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)

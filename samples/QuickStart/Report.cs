@@ -2,6 +2,9 @@
 using System.Globalization;
 using AssistantProviders;
 using Microsoft.Extensions.AI;
+using AssistantProviders.Budgets;
+using AssistantProviders.Routing;
+using AssistantProviders.Usage;
 
 namespace QuickStart;
 

@@ -1,14 +1,15 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics.Metrics;
 using AssistantProviders;
-using AssistantProviders.Cost;
 using AssistantProviders.Redis.Internal;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Budgets;
+using AssistantProviders.Resilience;
+using AssistantProviders.Usage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,13 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics.Metrics;
 using AssistantProviders;
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using AssistantProviders.Sqlite.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

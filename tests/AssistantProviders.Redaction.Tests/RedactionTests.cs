@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using AssistantProviders.Audit;
 
 namespace AssistantProviders.Redaction.Tests;
 

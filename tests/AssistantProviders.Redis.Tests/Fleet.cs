@@ -1,12 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Budgets;
+using AssistantProviders.Resilience;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Tests;
 

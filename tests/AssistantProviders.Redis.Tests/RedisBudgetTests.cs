@@ -1,7 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.AI;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Tests;
 
@@ -138,7 +139,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
 
         fleet.Budgets(0).Settle(a, 1m);
         fleet.Budgets(0).Settle(a, 1m); // Second call: no-op in process.
-        var store = (Internal.RedisBudgetStore)fleet[0].GetService(typeof(AssistantProviders.Scale.IBudgetStore))!;
+        var store = (Internal.RedisBudgetStore)fleet[0].GetService(typeof(AssistantProviders.Budgets.IBudgetStore))!;
         store.Settle(a.Id!, a.Levels, 1m).ShouldBeNull(); // A replay (say after a reconnect) is a no-op in Redis too.
         fleet.Budgets(1).Release(b);
 

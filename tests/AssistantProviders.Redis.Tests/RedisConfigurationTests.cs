@@ -1,9 +1,11 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Redis.Internal;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Budgets;
+using AssistantProviders.Resilience;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Tests;
 
@@ -77,7 +79,7 @@ public sealed class RedisConfigurationTests
         sp.GetRequiredService<IRateLimitGate>().ShouldBeSameAs(InProcessRateLimitGate.Instance);
         sp.GetRequiredService<ISharedRouteHealth>().ShouldBeSameAs(InProcessSharedRouteHealth.Instance);
         sp.GetService<IBudgetStore>().ShouldBeNull();
-        sp.GetRequiredService<IUsageLedger>().ShouldBeOfType<AssistantProviders.Cost.UsageLedger>();
+        sp.GetRequiredService<IUsageLedger>().ShouldBeOfType<AssistantProviders.Usage.UsageLedger>();
     }
 
     [Fact]

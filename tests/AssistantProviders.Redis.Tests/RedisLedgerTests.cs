@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Usage;
+
 namespace AssistantProviders.Redis.Tests;
 
 public sealed class RedisLedgerTests : IClassFixture<RedisServerFixture>

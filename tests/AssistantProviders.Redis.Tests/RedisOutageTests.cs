@@ -1,10 +1,11 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 using AssistantProviders.Redis.Internal;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using AssistantProviders.Budgets;
+using AssistantProviders.Resilience;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Tests;
 

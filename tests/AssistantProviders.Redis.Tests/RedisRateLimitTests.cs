@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Internal;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Redis.Tests;
 

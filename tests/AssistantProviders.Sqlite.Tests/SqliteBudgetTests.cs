@@ -1,10 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using AssistantProviders.Sqlite.Internal;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Sqlite.Tests;
 

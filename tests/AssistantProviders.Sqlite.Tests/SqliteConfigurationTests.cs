@@ -1,10 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using AssistantProviders.Sqlite.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Sqlite.Tests;
 

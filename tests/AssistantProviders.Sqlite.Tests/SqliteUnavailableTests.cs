@@ -3,6 +3,7 @@ using AssistantProviders.Accounting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Sqlite.Tests;
 

@@ -1,14 +1,14 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics.Metrics;
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Sqlite.Tests;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Cli.Commands;
 

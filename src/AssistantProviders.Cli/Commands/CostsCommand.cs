@@ -2,6 +2,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Cli.Commands;
 

@@ -2,6 +2,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using AssistantProviders.Catalog;
 
 namespace AssistantProviders.Cli.Commands;
 

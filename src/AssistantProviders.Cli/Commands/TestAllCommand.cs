@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using AssistantProviders.Accounting;
 
 namespace AssistantProviders.Cli.Commands;
 

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using StackExchange.Redis;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Internal;
 
@@ -13,7 +14,7 @@ internal sealed class LedgerTotals
     public string Tenant { get; private set; } = string.Empty;
 
     /// <summary>Gets the counters, in the engine's own totals type (shared with the in-memory ledger).</summary>
-    public AssistantProviders.Cost.UsageTotals Totals { get; } = new();
+    public AssistantProviders.Usage.UsageTotals Totals { get; } = new();
 
     public static LedgerTotals FromHash(HashEntry[] entries)
     {

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Scale;
+using AssistantProviders.Budgets;
 
 namespace AssistantProviders.Redis.Internal;
 

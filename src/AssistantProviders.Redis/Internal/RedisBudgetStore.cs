@@ -1,8 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
-using AssistantProviders.Scale;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using AssistantProviders.Budgets;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Internal;
 

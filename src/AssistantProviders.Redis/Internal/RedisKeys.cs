@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Globalization;
 using StackExchange.Redis;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Internal;
 

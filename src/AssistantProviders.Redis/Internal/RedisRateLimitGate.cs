@@ -1,8 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
-using AssistantProviders.Internal;
-using AssistantProviders.Scale;
 using StackExchange.Redis;
+using AssistantProviders.Resilience;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Internal;
 

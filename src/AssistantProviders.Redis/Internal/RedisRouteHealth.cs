@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Collections.Concurrent;
-using AssistantProviders.Scale;
 using StackExchange.Redis;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Redis.Internal;
 

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Redis.Internal;
 
@@ -94,7 +94,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
     /// <inheritdoc/>
     public SpendReport GetSpendReport(DateOnly firstDay, DateOnly lastDay, SpendGrouping groupBy)
     {
-        var report = new AssistantProviders.Cost.SpendReportBuilder(groupBy);
+        var report = new AssistantProviders.Usage.SpendReportBuilder(groupBy);
         var day = firstDay;
         var days = 0;
         while (day <= lastDay && days++ < 400)
@@ -203,12 +203,12 @@ internal sealed class RedisUsageLedger : IUsageLedger
 
     private UsageSnapshot BuildSnapshot(List<LedgerTotals> buckets, DateTimeOffset? since, UsageSnapshot local)
     {
-        var sums = new Dictionary<(string Provider, string Model), AssistantProviders.Cost.UsageTotals>();
+        var sums = new Dictionary<(string Provider, string Model), AssistantProviders.Usage.UsageTotals>();
         foreach (var bucket in buckets)
         {
             if (!sums.TryGetValue((bucket.Provider, bucket.Model), out var sum))
             {
-                sum = new AssistantProviders.Cost.UsageTotals();
+                sum = new AssistantProviders.Usage.UsageTotals();
                 sums[(bucket.Provider, bucket.Model)] = sum;
             }
 

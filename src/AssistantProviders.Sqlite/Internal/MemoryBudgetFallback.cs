@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Collections.Concurrent;
-using AssistantProviders.Scale;
+using AssistantProviders.Budgets;
 
 namespace AssistantProviders.Sqlite.Internal;
 

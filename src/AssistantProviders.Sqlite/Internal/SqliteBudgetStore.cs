@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Scale;
 using Microsoft.Data.Sqlite;
+using AssistantProviders.Budgets;
 
 namespace AssistantProviders.Sqlite.Internal;
 

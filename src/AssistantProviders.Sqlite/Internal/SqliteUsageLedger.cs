@@ -1,6 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
 using Microsoft.Data.Sqlite;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Sqlite.Internal;
 

@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+using AssistantProviders.Routing;
+
+namespace AssistantProviders.Audit;
 
 /// <summary>One attempt in an <see cref="AuditRecord"/> (the attempt trail).</summary>
 /// <param name="Provider">The provider id.</param>

@@ -1,12 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders;
 using AssistantProviders.Audit;
-using AssistantProviders.Cost;
 using AssistantProviders.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Accounting;
+using AssistantProviders.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

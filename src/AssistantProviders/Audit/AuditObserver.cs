@@ -7,6 +7,7 @@ using AssistantProviders.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Audit;
 

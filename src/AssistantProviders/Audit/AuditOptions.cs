@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>Settings of the audit log, bound from <c>AssistantProviders:Audit</c> and from <c>AddAudit(a =&gt; ...)</c>.</summary>
 public sealed class AuditOptions

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>How an audited interaction ended.</summary>
 public enum AuditOutcome

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>
 /// One AI interaction, as written to the audit log. Text fields are scrubbed of secrets. Prompt and answer are present only

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>
 /// Receives one <see cref="AuditRecord"/> per AI interaction (routed request). Register implementations as

@@ -7,7 +7,7 @@ using AssistantProviders.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>
 /// An append-only JSON Lines audit file: one record per line, flushed per record. The file is opened with

@@ -2,7 +2,7 @@
 using AssistantProviders.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Audit;
 
 /// <summary>Writes audit records to an <see cref="ILogger"/> as one structured Information message (event id 3002); content is never logged.</summary>
 public sealed class LoggerAuditSink : IAuditSink

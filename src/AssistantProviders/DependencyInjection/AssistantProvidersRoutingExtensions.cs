@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders;
+using AssistantProviders.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

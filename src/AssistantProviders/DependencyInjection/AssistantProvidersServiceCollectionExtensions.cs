@@ -1,11 +1,13 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders;
 using AssistantProviders.DependencyInjection;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Accounting;
+using AssistantProviders.Resilience;
+using AssistantProviders.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -68,7 +70,7 @@ public static class AssistantProvidersServiceCollectionExtensions
     private static void AddConfiguration(IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<RoutingOptions>().Bind(section.GetSection("Routing"));
-        AssistantProviders.Cost.AccountingServiceCollectionExtensions.AddAssistantProvidersAccounting(services, section);
+        AssistantProviders.Accounting.AccountingServiceCollectionExtensions.AddAssistantProvidersAccounting(services, section);
     }
 
     private static IConfiguration SectionOf(IConfiguration? configuration)

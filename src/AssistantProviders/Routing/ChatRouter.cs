@@ -1,9 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// The routed <see cref="IChatClient"/>: picks a provider per request (filters, then the strategy's order) and fails over

@@ -1,10 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Collections.Concurrent;
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// The routed <see cref="IEmbeddingClient"/>. A batch is never split across providers, and vectors from different models

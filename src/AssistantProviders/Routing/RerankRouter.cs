@@ -1,8 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>The routed <see cref="IRerankClient"/>, over the providers' keyed rerank clients, with the same failover rules as chat.</summary>
 public sealed class RerankRouter : IRerankClient

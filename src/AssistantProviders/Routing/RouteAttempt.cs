@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>One call the router made for a request. The list is under <see cref="AssistantProviderProperties.Attempts"/>.</summary>
 /// <param name="Provider">The provider id.</param>

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>How one attempt of a routed request ended.</summary>
 public enum RouteAttemptOutcome

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>Why one candidate route was taken or skipped.</summary>
 /// <param name="Provider">The provider id.</param>

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// Why the router chose the route that served a request: the strategy, the order of the eligible candidates and why every

@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+using AssistantProviders.Resilience;
+
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// Settings of the routers, bound from <c>AssistantProviders:Routing</c> and from <c>AddRouting(r =&gt; ...)</c>.

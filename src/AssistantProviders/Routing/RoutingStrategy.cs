@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>How the router orders the candidates that pass the filters (compliance, capability, health, budget).</summary>
 public enum RoutingStrategy

@@ -1,10 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Runtime.CompilerServices;
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// The routed <see cref="ISpeechClient"/>: speech-to-text and text-to-speech are routed separately, over the providers'

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Routing;
+
 namespace AssistantProviders.Security;
 
 /// <summary>

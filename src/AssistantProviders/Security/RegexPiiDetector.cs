@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text.RegularExpressions;
 
-namespace AssistantProviders;
+namespace AssistantProviders.Security;
 
 /// <summary>
 /// A simple regex detector of personal data: e-mail addresses, phone numbers (international <c>+</c> form and North-American

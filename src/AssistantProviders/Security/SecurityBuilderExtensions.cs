@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using AssistantProviders.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

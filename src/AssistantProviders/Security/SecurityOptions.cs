@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Security;
 
 /// <summary>Security settings of the router, bound from <c>AssistantProviders:Security</c> and from <c>AddSecurity(s =&gt; ...)</c>.</summary>
 public sealed class SecurityOptions

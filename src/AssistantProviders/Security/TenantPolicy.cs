@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Security;
 
 /// <summary>What one tenant may use. Empty lists allow everything; a request is routed only to routes both lists allow.</summary>
 public sealed class TenantPolicy

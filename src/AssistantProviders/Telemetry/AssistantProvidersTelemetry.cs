@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders;
+namespace AssistantProviders.Telemetry;
 
 /// <summary>
 /// Names of the engine's <see cref="System.Diagnostics.ActivitySource"/>, <see cref="System.Diagnostics.Metrics.Meter"/>,
@@ -80,7 +80,7 @@ public static class AssistantProvidersTelemetry
     /// <summary>Attribute: the attempt's 1-based number within its request.</summary>
     public const string AttemptNumberTag = "assistant_providers.attempt.number";
 
-    /// <summary>Attribute: how the attempt ended (<see cref="RouteAttemptOutcome"/>).</summary>
+    /// <summary>Attribute: how the attempt ended (<see cref="AssistantProviders.Routing.RouteAttemptOutcome"/>).</summary>
     public const string AttemptOutcomeTag = "assistant_providers.attempt.outcome";
 
     /// <summary>Attribute: the cost in USD.</summary>

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.Logging;
+using AssistantProviders.Audit;
 
 namespace AssistantProviders.Telemetry;
 

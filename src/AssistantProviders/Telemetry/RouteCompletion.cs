@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.AI;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Telemetry;
 

@@ -1,9 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Cost;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using AssistantProviders.Accounting;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Telemetry;
 

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Telemetry;
 

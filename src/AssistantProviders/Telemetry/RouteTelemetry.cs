@@ -1,7 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using static AssistantProviders.AssistantProvidersTelemetry;
+using AssistantProviders.Routing;
+using static AssistantProviders.Telemetry.AssistantProvidersTelemetry;
 
 namespace AssistantProviders.Telemetry;
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Emulator;
 using Microsoft.Extensions.DependencyInjection;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.ConformanceTests.Routing;
 

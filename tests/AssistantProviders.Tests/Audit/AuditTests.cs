@@ -7,6 +7,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Audit;
+using AssistantProviders.Telemetry;
 
 namespace AssistantProviders.Tests.Audit;
 

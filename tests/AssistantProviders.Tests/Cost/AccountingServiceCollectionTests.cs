@@ -1,10 +1,12 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Budgets;
+using AssistantProviders.Catalog;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Tests.Cost;
 

@@ -1,8 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Budgets;
 
 namespace AssistantProviders.Tests.Cost;
 

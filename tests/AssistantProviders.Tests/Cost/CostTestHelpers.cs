@@ -1,10 +1,12 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics.Metrics;
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Budgets;
+using AssistantProviders.Catalog;
+using AssistantProviders.Usage;
 
 namespace AssistantProviders.Tests.Cost;
 

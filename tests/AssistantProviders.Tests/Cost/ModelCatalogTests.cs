@@ -1,8 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Net;
 using System.Text;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Catalog;
 
 namespace AssistantProviders.Tests.Cost;
 

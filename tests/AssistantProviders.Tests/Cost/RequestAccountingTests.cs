@@ -1,9 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Cost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using AssistantProviders.Budgets;
 
 namespace AssistantProviders.Tests.Cost;
 

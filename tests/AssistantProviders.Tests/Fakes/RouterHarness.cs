@@ -1,12 +1,12 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
-using AssistantProviders.Internal;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Tests.Fakes;
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Tests.Routing;
 

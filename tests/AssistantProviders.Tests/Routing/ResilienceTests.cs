@@ -2,6 +2,7 @@
 using System.Net;
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Tests.Routing;
 

@@ -1,8 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Internal;
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.Routing;
 

@@ -2,6 +2,7 @@
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Tests.Routing;
 

@@ -2,6 +2,8 @@
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using AssistantProviders.Routing;
+using AssistantProviders.Security;
 
 namespace AssistantProviders.Tests.Security;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using AssistantProviders.Telemetry;
 
 namespace AssistantProviders.Tests.Telemetry;
 

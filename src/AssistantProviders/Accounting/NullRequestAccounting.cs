@@ -1,0 +1,33 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Accounting;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Accounting;
+
+/// <summary>Used when no accounting is registered: no prices, no budgets, a character heuristic for tokens. Never throws.</summary>
+internal sealed class NullRequestAccounting : IRequestAccounting
+{
+    public static readonly NullRequestAccounting Instance = new();
+
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens) => null;
+
+    public long EstimateInputTokens(IEnumerable<ChatMessage> messages)
+    {
+        long characters = 0;
+        foreach (var message in messages)
+        {
+            characters += message.Text?.Length ?? 0;
+        }
+
+        return (characters + 3) / 4;
+    }
+
+    public ModelDescriptor? FindModel(string providerId, string modelId) => null;
+
+    public ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new AccountingTicket(request, 0m));
+
+    public CostDetails Settle(AccountingTicket ticket, AccountingResult result) => CostDetails.Unknown(result.ResponseModelId ?? ticket.Request.ModelId);
+
+    public CostDetails? Release(AccountingTicket ticket, AccountingResult result) => null;
+}

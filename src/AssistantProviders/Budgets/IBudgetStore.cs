@@ -1,0 +1,40 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Budgets;
+
+/// <summary>
+/// A shared store of budget counters (for example Redis), so several app instances spend against one budget. When registered
+/// in DI, <see cref="BudgetManager"/> reserves, settles and reads through it; without one, the manager keeps its
+/// counters in process (the default). Any exception other than <see cref="OperationCanceledException"/> means "store
+/// unavailable": the manager then follows <see cref="FailOpen"/>.
+/// </summary>
+internal interface IBudgetStore
+{
+    /// <summary>
+    /// Gets a value indicating whether paid calls fall back to the in-process counters while the store is unavailable
+    /// (<see langword="true"/>) or are refused (<see langword="false"/>, fail closed). Free calls (worst case 0) never need the store.
+    /// </summary>
+    bool FailOpen { get; }
+
+    /// <summary>Atomically reserves <paramref name="amount"/> against every level, or against none when any level would be exceeded.</summary>
+    /// <param name="reservationId">A unique id; reserving the same id twice is a no-op.</param>
+    /// <param name="levels">The levels, in the order the budget manager checks them.</param>
+    /// <param name="amount">The worst case in USD (positive).</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The outcome.</returns>
+    ValueTask<BudgetStoreOutcome> ReserveAsync(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal amount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the reservation with the actual cost, exactly once per id (a repeat, for example after a reconnect, is a no-op).
+    /// When the store is unavailable the implementation keeps the settle and applies it once the store is back.
+    /// </summary>
+    /// <param name="reservationId">The reservation id.</param>
+    /// <param name="levels">The levels reserved against.</param>
+    /// <param name="actual">The actual cost in USD (0 on release).</param>
+    /// <returns>The settled spend of each level after this settle, or <see langword="null"/> when deferred or already settled.</returns>
+    IReadOnlyList<decimal>? Settle(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal actual);
+
+    /// <summary>Reads the spend and reservations of the levels. Throws when the store is unavailable.</summary>
+    /// <param name="levels">The levels.</param>
+    /// <returns>One entry per level.</returns>
+    IReadOnlyList<BudgetLevelUsage> Read(IReadOnlyList<BudgetLevel> levels);
+}

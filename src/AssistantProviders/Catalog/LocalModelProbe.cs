@@ -1,0 +1,51 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Text.Json;
+
+namespace AssistantProviders.Catalog;
+
+/// <summary>Probes local model servers with short timeouts. Reads JSON with <see cref="JsonDocument"/> (AOT-safe).</summary>
+internal sealed class LocalModelProbe
+{
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+
+    public LocalModelProbe(HttpClient http, TimeProvider? timeProvider = null)
+    {
+        _http = http;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Lists the models one server serves; throws on failure (the caller reports it).</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(LocalProbeTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timeoutCts = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
+        using var response = await _http.GetAsync(target.ListUri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: linked.Token).ConfigureAwait(false);
+            var models = new List<string>();
+            var arrayName = target.IsOllama ? "models" : "data";
+            if (doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty(arrayName, out var array)
+                && array.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in array.EnumerateArray())
+                {
+                    var id = target.IsOllama ? Str(item, "name") ?? Str(item, "model") : Str(item, "id");
+                    if (!string.IsNullOrWhiteSpace(id))
+                    {
+                        models.Add(id);
+                    }
+                }
+            }
+
+            return models;
+        }
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,56 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.Routing;
+
+/// <summary>What the router knows about one request, for filters, orders and accounting.</summary>
+internal sealed class RequestProfile
+{
+    public required string Operation { get; init; }
+
+    public string? RequestedModel { get; init; }
+
+    /// <summary>Gets or sets the data class to route by (the PII detector may raise it in <c>Plan</c>).</summary>
+    public string? DataClass { get; set; }
+
+    public IReadOnlyList<string>? AllowedRegions { get; init; }
+
+    public string? Task { get; init; }
+
+    public RoutingStrategy? Strategy { get; init; }
+
+    public string? Tenant { get; init; }
+
+    public long EstimatedInputTokens { get; init; }
+
+    public long? MaxOutputTokens { get; init; }
+
+    public bool NeedsTools { get; init; }
+
+    public bool NeedsVision { get; init; }
+
+    public bool NeedsJson { get; init; }
+
+    public bool Streaming { get; init; }
+
+    /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
+    public string? PinKey { get; init; }
+
+    /// <summary>Gets the request input (chat messages, texts) for PII detection and the audit hashes.</summary>
+    public object? Input { get; init; }
+
+    /// <summary>Reads the routing keys (data class, regions, task, strategy, tenant) from a request's properties.</summary>
+    public static RequestProfile From(string operation, string? model, AdditionalPropertiesDictionary? properties, long estimatedTokens, bool streaming = false, object? input = null) => new()
+    {
+        Operation = operation,
+        RequestedModel = model,
+        DataClass = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.DataClass)),
+        AllowedRegions = RouteEngine.ReadList(properties?.GetValueOrDefault(AssistantProviderProperties.AllowedRegions)),
+        Task = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Task)),
+        Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
+        Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
+        EstimatedInputTokens = estimatedTokens,
+        Streaming = streaming,
+        Input = input,
+    };
+}

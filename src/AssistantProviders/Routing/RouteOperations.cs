@@ -1,0 +1,12 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+namespace AssistantProviders.Routing;
+
+/// <summary>The operation names used in explanations, health and accounting.</summary>
+internal static class RouteOperations
+{
+    public const string Chat = "chat";
+    public const string Embeddings = "embeddings";
+    public const string SpeechToText = "stt";
+    public const string TextToSpeech = "tts";
+    public const string Rerank = "rerank";
+}
