@@ -3,7 +3,6 @@ using System.Globalization;
 using AssistantProviders.Accounting;
 using Microsoft.Extensions.AI;
 using AssistantProviders.Resilience;
-using AssistantProviders.Telemetry;
 
 namespace AssistantProviders.Routing;
 
@@ -36,7 +35,7 @@ internal sealed class RequestRun
     }
 
     /// <summary>Gets the monitoring of this request (spans, metrics, audit).</summary>
-    public Telemetry.RouteObservation Observation { get; }
+    public RouteObservation Observation { get; }
 
     public RoutePlan Plan { get; }
 
@@ -372,12 +371,14 @@ internal sealed class RequestRun
 
     /// <summary>Applies the vendor's rate-limit report attached to a result (or the first streamed update) to the route.</summary>
     public void ObserveRateLimits<T>(AttemptScope scope, T value) =>
-        RateLimitAdaptation.Apply(scope.Candidate, RateLimitAdaptation.Find(value), _engine.Time, _engine.Logger);
+        RateLimitAdaptation.Apply(scope.Candidate, RateLimitAdaptation.Find(value), _engine.Time, _engine.Logger, _options.MaxRetryAfter);
 
     private bool VendorBlocked(RouteCandidate candidate, long tokens, out TimeSpan wait, out string reason)
     {
         var now = _engine.Time.GetUtcNow();
-        if (candidate.State.VendorLimits.BlockedUntil(tokens, now, out var byTokens) is not { } until)
+
+        // Never hold back the only route: the vendor answers for itself (a 429 with Retry-After) if it really has nothing left.
+        if (Plan.TotalRoutes <= 1 || candidate.State.VendorLimits.BlockedUntil(tokens, now, out var byTokens) is not { } until)
         {
             wait = TimeSpan.Zero;
             reason = string.Empty;

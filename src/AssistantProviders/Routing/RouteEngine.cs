@@ -9,7 +9,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using AssistantProviders.Resilience;
 using AssistantProviders.Security;
-using AssistantProviders.Telemetry;
 
 namespace AssistantProviders.Routing;
 
@@ -48,7 +47,7 @@ internal sealed partial class RouteEngine : IDisposable
         Random = services.GetService<RoutingRandom>() ?? new RoutingRandom();
         Logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Routing") ?? NullLogger.Instance;
         _providers = new Lazy<IReadOnlyList<ProviderRuntime>>(LoadProviders, LazyThreadSafetyMode.ExecutionAndPublication);
-        Monitor = Telemetry.RouteMonitor.Create(services);
+        Monitor = RouteMonitor.Create(services);
         Security = AssistantProviders.Security.RouteSecurity.Create(services);
     }
 
@@ -59,7 +58,7 @@ internal sealed partial class RouteEngine : IDisposable
     public ISharedRouteHealth SharedHealth { get; }
 
     /// <summary>Gets the monitoring hub (spans, metrics, audit).</summary>
-    public Telemetry.RouteMonitor Monitor { get; }
+    public RouteMonitor Monitor { get; }
 
     /// <summary>Gets the security checks (PII detection, tenant allow-lists).</summary>
     public AssistantProviders.Security.RouteSecurity Security { get; }
@@ -186,7 +185,7 @@ internal sealed partial class RouteEngine : IDisposable
         _ => null,
     };
 
-    private static ComplianceRule? ComplianceRuleFor(string? dataClass, RoutingOptions options) => AssistantProviders.Security.DataClassPolicy.RuleFor(dataClass, options);
+    private static ComplianceRule? ComplianceRuleFor(string? dataClass, RoutingOptions options) => AssistantProviders.Security.DataClassPolicy.RuleFor(dataClass, options.Compliance);
 
     private void OnBreakerChange(RouteState state, string transition)
     {

@@ -4,22 +4,22 @@ using AssistantProviders.Routing;
 namespace AssistantProviders.Security;
 
 /// <summary>
-/// The compliance policy per data class, in one place: <see cref="RoutingOptions.Compliance"/> entries replace the built-in
+/// The compliance policy per data class, in one place: <c>RoutingOptions.Compliance</c> entries replace the built-in
 /// rule of their class. Built-in: <c>Public</c>/<c>Internal</c> no rule; <c>Pii</c> → tags local, gdpr or hipaa;
 /// <c>Phi</c> → local or hipaa; <c>Secret</c> and unknown classes → local only (fail closed).
 /// </summary>
 internal static class DataClassPolicy
 {
     /// <summary>Gets the rule for a data class, or <see langword="null"/> when any provider may serve it.</summary>
-    public static ComplianceRule? RuleFor(string? dataClass, RoutingOptions options)
+    public static ComplianceRule? RuleFor(string? dataClass, IDictionary<string, ComplianceRule> compliance)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(compliance);
         if (string.IsNullOrWhiteSpace(dataClass))
         {
             return null;
         }
 
-        if (options.Compliance.TryGetValue(dataClass, out var configured))
+        if (compliance.TryGetValue(dataClass, out var configured))
         {
             return configured;
         }
@@ -37,9 +37,9 @@ internal static class DataClassPolicy
     };
 
     /// <summary>Describes the policy applied to a data class, for the audit record: <c>Phi: tags [local,hipaa] or regions []</c>.</summary>
-    public static string Describe(string? dataClass, RoutingOptions options)
+    public static string Describe(string? dataClass, IDictionary<string, ComplianceRule> compliance)
     {
-        var rule = RuleFor(dataClass, options);
+        var rule = RuleFor(dataClass, compliance);
         if (rule is null || (rule.Tags.Count == 0 && rule.Regions.Count == 0))
         {
             return (dataClass ?? "unclassified") + ": any provider";

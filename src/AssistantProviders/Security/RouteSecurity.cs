@@ -1,10 +1,10 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Audit;
-using AssistantProviders.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Security;
 

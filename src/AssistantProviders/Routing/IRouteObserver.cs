@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// The seam between the router and monitoring (spans and metrics, audit). The engine calls <see cref="OnRequestStart"/> once

@@ -1,8 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.AI;
-using AssistantProviders.Routing;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>How one attempt ended, as observers see it.</summary>
 internal sealed record RouteAttemptResult(RouteAttempt Attempt, UsageDetails? Usage, string? ResponseModel, TimeSpan? TimeToFirstToken, Exception? Error);

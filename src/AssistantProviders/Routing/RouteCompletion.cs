@@ -1,8 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.AI;
-using AssistantProviders.Routing;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>How a routed request ended.</summary>
 internal sealed record RouteCompletion(

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Routing;
+namespace AssistantProviders.Security;
 
 /// <summary>
 /// Where requests of one data class may go: a provider is allowed when it carries one of <see cref="Tags"/> (<c>local</c>,

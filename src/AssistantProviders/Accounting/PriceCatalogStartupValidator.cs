@@ -2,8 +2,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using AssistantProviders.Accounting;
+using AssistantProviders.Catalog;
 
-namespace AssistantProviders.Catalog;
+namespace AssistantProviders.Accounting;
 
 /// <summary>Loads the price catalog when the host starts (ValidateOnStart), so an invalid catalog fails the start, naming the file and entry.</summary>
 internal sealed class PriceCatalogStartupValidator : IValidateOptions<CostOptions>
@@ -22,6 +23,11 @@ internal sealed class PriceCatalogStartupValidator : IValidateOptions<CostOption
         if (options.DefaultMaxOutputTokens is <= 0)
         {
             failures.Add("AssistantProviders:Cost:DefaultMaxOutputTokens must be positive.");
+        }
+
+        if (options.UnpricedReservationUsd is < 0m)
+        {
+            failures.Add("AssistantProviders:Cost:UnpricedReservationUsd must not be negative.");
         }
 
         if (options.MaxPlausibleTokens <= 0)

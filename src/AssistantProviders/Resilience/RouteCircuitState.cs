@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Routing;
+namespace AssistantProviders.Resilience;
 
 /// <summary>The state of a route's circuit breaker.</summary>
 public enum RouteCircuitState

@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Routing;
+namespace AssistantProviders.Resilience;
 
 /// <summary>A snapshot of one route's health (provider, model and operation), as the router sees it.</summary>
 public sealed record RouteHealth

@@ -2,7 +2,7 @@
 using Microsoft.Extensions.Logging;
 using AssistantProviders.Audit;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>Source-generated log messages of telemetry, audit and security (event ids 3000-3099). Never keys or content.</summary>
 internal static partial class MonitoringLog

@@ -1,9 +1,9 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
-namespace AssistantProviders.Resilience;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// Adapts a route's local limits from what the vendor reports (<see cref="ProviderRateLimits"/> in a response's
@@ -32,9 +32,10 @@ internal static class RateLimitAdaptation
     /// <summary>
     /// Applies a vendor report to a route: a window with nothing left holds the route back until its reset, and a vendor limit
     /// lower than the configured one is adopted by the provider's local limiter. A provider with a key pool is left alone: each
-    /// report then describes one key, and the transport rotates keys on 429 by itself.
+    /// report then describes one key, and the transport rotates keys on 429 by itself. A reported reset holds the route back
+    /// for at most <paramref name="maxHold"/> (<c>Routing:MaxRetryAfter</c>).
     /// </summary>
-    public static void Apply(RouteCandidate candidate, ProviderRateLimits? limits, TimeProvider time, ILogger logger)
+    public static void Apply(RouteCandidate candidate, ProviderRateLimits? limits, TimeProvider time, ILogger logger, TimeSpan maxHold)
     {
         if (limits is null || !limits.HasValues)
         {
@@ -47,7 +48,7 @@ internal static class RateLimitAdaptation
             return;
         }
 
-        candidate.State.VendorLimits.Observe(limits, time.GetUtcNow());
+        candidate.State.VendorLimits.Observe(limits, time.GetUtcNow(), maxHold);
         if (limits.LimitRequests is { } requests && provider.RequestLimiter is { } requestLimiter && requestLimiter.Adopt(requests))
         {
             Log.VendorLimitAdopted(logger, provider.Id, "requests", requestLimiter.Limit, requestLimiter.ConfiguredLimit);

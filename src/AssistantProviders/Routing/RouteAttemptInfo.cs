@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>One attempt (one call to one route) as observers see it.</summary>
 internal sealed record RouteAttemptInfo(int Number, string Provider, string? Model, string? EffectiveModel, bool IsLocal)

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Resilience;
 
-namespace AssistantProviders.Routing;
+namespace AssistantProviders.Resilience;
 
 /// <summary>What the engine knows about one registered provider: options, compliance tags, local rate limits, disabled state.</summary>
 internal sealed class ProviderRuntime : IDisposable

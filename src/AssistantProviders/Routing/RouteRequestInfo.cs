@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Routing;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>What observers learn when a routed request starts.</summary>
 internal sealed record RouteRequestInfo(

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using Microsoft.Extensions.AI;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>Follows one routed request: each attempt, the streamed content and the end.</summary>
 internal interface IRequestObserver

@@ -1,9 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text;
 using Microsoft.Extensions.AI;
-using AssistantProviders.Routing;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>
 /// Follows one routed request for every observer: the engine reports attempts, streamed content and the end; failures of

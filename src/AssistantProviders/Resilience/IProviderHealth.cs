@@ -1,5 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-namespace AssistantProviders.Routing;
+namespace AssistantProviders.Resilience;
 
 /// <summary>The router's view of route health: breaker state, cooldown, moving-average latency and time to first token, error rate and in-flight calls.</summary>
 public interface IProviderHealth

@@ -2,14 +2,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using AssistantProviders.Accounting;
-using AssistantProviders.Routing;
 
-namespace AssistantProviders.Telemetry;
+namespace AssistantProviders.Routing;
 
 /// <summary>
-/// The engine's monitoring hub: the built-in spans and metrics (<see cref="RouteTelemetry"/>) plus every
-/// <see cref="IRouteObserver"/> in DI (the audit log). The engine creates one and calls <c>Start</c> per request.
+/// The engine's monitoring hub: every <see cref="IRouteObserver"/> in DI: the built-in spans and metrics
+/// (<c>Telemetry.RouteTelemetry</c>, registered first by <c>AddAssistantProviders</c>) and the audit log. The engine creates one and calls <c>Start</c> per request.
 /// </summary>
 internal sealed class RouteMonitor
 {
@@ -28,14 +26,13 @@ internal sealed class RouteMonitor
 
     public IReadOnlyList<IRouteObserver> Observers => _observers;
 
-    /// <summary>Builds the monitor from the engine's services: telemetry on the shared meter, then the registered observers.</summary>
+    /// <summary>Builds the monitor from the engine's services: the registered observers, in registration order.</summary>
     public static RouteMonitor Create(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Monitoring") ?? NullLogger.Instance;
-        var telemetry = services.GetService<RouteTelemetry>() ?? new RouteTelemetry(services.GetService<CostMetrics>()?.Meter);
-        return new RouteMonitor([telemetry, .. services.GetServices<IRouteObserver>()], time, logger);
+        return new RouteMonitor(services.GetServices<IRouteObserver>(), time, logger);
     }
 
     /// <summary>Starts observing a request.</summary>
