@@ -220,23 +220,7 @@ internal sealed class RedisUsageLedger : IUsageLedger
         foreach (var ((provider, model), t) in sums.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenBy(kv => kv.Key.Model, StringComparer.Ordinal))
         {
             latencies.TryGetValue((provider, model), out var mine);
-            rows.Add(new UsageSnapshotRow
-            {
-                ProviderId = provider,
-                ModelId = model,
-                Requests = t.Requests,
-                Errors = t.Errors,
-                Cancelled = t.Cancelled,
-                ErrorsByKind = new Dictionary<ProviderErrorKind, long>(t.ErrorsByKind),
-                InputTokens = t.InputTokens,
-                CachedInputTokens = t.CachedInputTokens,
-                OutputTokens = t.OutputTokens,
-                Cost = t.Cost,
-                UnpricedRequests = t.Unpriced,
-                P50Latency = mine?.P50Latency,
-                P95Latency = mine?.P95Latency,
-                P50TimeToFirstToken = mine?.P50TimeToFirstToken,
-            });
+            rows.Add(t.ToRow(provider, model, mine?.P50Latency, mine?.P95Latency, mine?.P50TimeToFirstToken));
         }
 
         return new UsageSnapshot { TakenAt = _time.GetUtcNow(), Since = since, Rows = rows };

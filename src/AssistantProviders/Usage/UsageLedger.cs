@@ -153,23 +153,7 @@ internal sealed class UsageLedger : IUsageLedger
         foreach (var ((provider, model), t) in source.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenBy(kv => kv.Key.Model, StringComparer.Ordinal))
         {
             var (p50, p95, ttft) = _latencies.TryGetValue((provider, model), out var reservoir) ? reservoir.Percentiles(since) : (null, null, null);
-            rows.Add(new UsageSnapshotRow
-            {
-                ProviderId = provider,
-                ModelId = model,
-                Requests = t.Requests,
-                Errors = t.Errors,
-                Cancelled = t.Cancelled,
-                ErrorsByKind = new Dictionary<ProviderErrorKind, long>(t.ErrorsByKind),
-                InputTokens = t.InputTokens,
-                CachedInputTokens = t.CachedInputTokens,
-                OutputTokens = t.OutputTokens,
-                Cost = t.Cost,
-                UnpricedRequests = t.Unpriced,
-                P50Latency = p50,
-                P95Latency = p95,
-                P50TimeToFirstToken = ttft,
-            });
+            rows.Add(t.ToRow(provider, model, p50, p95, ttft));
         }
 
         return new UsageSnapshot { TakenAt = _time.GetUtcNow(), Since = since, Rows = rows };

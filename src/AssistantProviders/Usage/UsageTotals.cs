@@ -77,4 +77,29 @@ internal sealed class UsageTotals
         Cost += other.Cost;
         Unpriced += other.Unpriced;
     }
+
+    /// <summary>Builds the snapshot row of these sums (one place for the in-memory and the Redis ledger).</summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="model">The model id.</param>
+    /// <param name="p50">The median latency, when known.</param>
+    /// <param name="p95">The 95th percentile latency, when known.</param>
+    /// <param name="ttft">The median time to first token, when known.</param>
+    /// <returns>The row.</returns>
+    public UsageSnapshotRow ToRow(string provider, string model, TimeSpan? p50, TimeSpan? p95, TimeSpan? ttft) => new()
+    {
+        ProviderId = provider,
+        ModelId = model,
+        Requests = Requests,
+        Errors = Errors,
+        Cancelled = Cancelled,
+        ErrorsByKind = new Dictionary<ProviderErrorKind, long>(ErrorsByKind),
+        InputTokens = InputTokens,
+        CachedInputTokens = CachedInputTokens,
+        OutputTokens = OutputTokens,
+        Cost = Cost,
+        UnpricedRequests = Unpriced,
+        P50Latency = p50,
+        P95Latency = p95,
+        P50TimeToFirstToken = ttft,
+    };
 }
