@@ -3,7 +3,6 @@ using AssistantProviders;
 using AssistantProviders.Anthropic;
 using AssistantProviders.Anthropic.Internal;
 using AssistantProviders.Shared;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,38 +13,20 @@ public static class AnthropicBuilderExtensions
     /// <summary>Adds Anthropic with options from configuration, <c>ANTHROPIC_API_KEY</c> and <c>ANTHROPIC_BASE_URL</c>.</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <returns>The builder.</returns>
-    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder) => Register(builder, null, null);
+    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder) =>
+        ProviderServiceRegistration.Register(builder, AnthropicProvider.Definition);
 
     /// <summary>Adds Anthropic and configures its options in code (applied after configuration).</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The builder.</returns>
-    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder, Action<AnthropicClientOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        return Register(builder, null, configure);
-    }
+    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder, Action<AnthropicClientOptions> configure) =>
+        ProviderServiceRegistration.Register(builder, AnthropicProvider.Definition, configure);
 
     /// <summary>Adds Anthropic with options bound from <paramref name="section"/> instead of <c>AssistantProviders:Providers:Anthropic</c>.</summary>
     /// <param name="builder">The AssistantProviders builder.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder.</returns>
-    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder, IConfigurationSection section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return Register(builder, section, null);
-    }
-
-    private static IAssistantProvidersBuilder Register(IAssistantProvidersBuilder builder, IConfiguration? section, Action<AnthropicClientOptions>? configure) =>
-        ProviderServiceRegistration.Register(builder, AnthropicProvider.Create(), section, static (o, s) => s.Bind(o), configure, static (services, httpClientName) =>
-        {
-            const string id = AnthropicProvider.Id;
-            services.AddKeyedSingleton(id, (sp, _) => new AnthropicChatClient(
-                ProviderServiceRegistration.GetOptions<AnthropicClientOptions>(sp, id),
-                ProviderServiceRegistration.CreateHttpClient(sp, httpClientName),
-                ProviderServiceRegistration.CreateLogger(sp, typeof(AnthropicChatClient).FullName!),
-                ProviderServiceRegistration.GetTimeProvider(sp)));
-            services.AddKeyedSingleton<IChatClient>(id, static (sp, key) => sp.GetRequiredKeyedService<AnthropicChatClient>(key));
-            services.AddKeyedSingleton<IModelDiscovery>(id, static (sp, key) => sp.GetRequiredKeyedService<AnthropicChatClient>(key));
-        });
+    public static IAssistantProvidersBuilder AddAnthropic(this IAssistantProvidersBuilder builder, IConfigurationSection section) =>
+        ProviderServiceRegistration.Register(builder, AnthropicProvider.Definition, section);
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Anthropic.Internal;
 
 /// <summary>What the Anthropic provider is.</summary>
@@ -24,4 +28,10 @@ internal static class AnthropicProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddAnthropic()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<AnthropicClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new ProviderClientFactory<AnthropicClientOptions>(typeof(AnthropicChatClient), static (o, h, l, t) => new AnthropicChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Cohere.Internal;
 
 /// <summary>What the Cohere provider is.</summary>
@@ -22,4 +26,12 @@ internal static class CohereProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddCohere()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<CohereClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(CohereChatClient), static (o, h, l, t) => new CohereChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(CohereEmbeddingGenerator), static (o, h, l, t) => new CohereEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)),
+        new(typeof(CohereRerankClient), static (o, h, l, t) => new CohereRerankClient(o, h, l, t), typeof(IRerankClient)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Fireworks.Internal;
 
 /// <summary>What the Fireworks provider is.</summary>
@@ -21,4 +25,11 @@ internal static class FireworksProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddFireworks()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<FireworksClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(FireworksChatClient), static (o, h, l, t) => new FireworksChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(FireworksEmbeddingGenerator), static (o, h, l, t) => new FireworksEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

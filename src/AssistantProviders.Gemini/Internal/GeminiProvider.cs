@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Gemini.Internal;
 
 /// <summary>What the Gemini provider is.</summary>
@@ -22,4 +26,11 @@ internal static class GeminiProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddGemini()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<GeminiClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(GeminiChatClient), static (o, h, l, t) => new GeminiChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(GeminiEmbeddingGenerator), static (o, h, l, t) => new GeminiEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

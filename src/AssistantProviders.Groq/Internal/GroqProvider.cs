@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Groq.Internal;
 
 /// <summary>What the Groq provider is.</summary>
@@ -21,4 +25,11 @@ internal static class GroqProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddGroq()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<GroqClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(GroqChatClient), static (o, h, l, t) => new GroqChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(GroqSpeechToTextClient), static (o, h, l, t) => new GroqSpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.HuggingFace.Internal;
 
 /// <summary>What the HuggingFace provider is.</summary>
@@ -22,4 +26,11 @@ internal static class HuggingFaceProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddHuggingFace()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<HuggingFaceClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(HuggingFaceChatClient), static (o, h, l, t) => new HuggingFaceChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(HuggingFaceEmbeddingGenerator), static (o, h, l, t) => new HuggingFaceEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

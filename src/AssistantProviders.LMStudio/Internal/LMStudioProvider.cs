@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.LMStudio.Internal;
 
 /// <summary>What the LM Studio provider is: local, no key, plain http allowed.</summary>
@@ -21,4 +25,11 @@ internal static class LMStudioProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddLMStudio()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<LMStudioClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(LMStudioChatClient), static (o, h, l, t) => new LMStudioChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(LMStudioEmbeddingGenerator), static (o, h, l, t) => new LMStudioEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Mistral.Internal;
 
 /// <summary>What the Mistral provider is.</summary>
@@ -21,4 +25,11 @@ internal static class MistralProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddMistral()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<MistralClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(MistralChatClient), static (o, h, l, t) => new MistralChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(MistralEmbeddingGenerator), static (o, h, l, t) => new MistralEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Mlx.Internal;
 
 /// <summary>What the MLX provider is: <c>mlx_lm.server</c> on this machine, no key, plain http allowed.</summary>
@@ -22,4 +26,10 @@ internal static class MlxProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddMlx()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<MlxClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new ProviderClientFactory<MlxClientOptions>(typeof(MlxChatClient), static (o, h, l, t) => new MlxChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Ollama.Internal;
 
 /// <summary>What the Ollama provider is.</summary>
@@ -30,4 +34,32 @@ internal static class OllamaProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddOllama()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<OllamaClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(OllamaChatClient), static (o, h, l, t) => new OllamaChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(OllamaEmbeddingGenerator), static (o, h, l, t) => new OllamaEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)))
+    {
+        ReadEnvironment = ReadEnvironment,
+    };
+
+    /// <summary>
+    /// <c>OLLAMA_HOST</c> is often "host:port" without a scheme, which Uri reads as scheme "host": normalise it like the Ollama CLI;
+    /// an optional key (a proxy, or ollama.com) comes from <c>OLLAMA_API_KEY</c>.
+    /// </summary>
+    private static void ReadEnvironment(IAssistantProvidersBuilder builder, OllamaClientOptions options)
+    {
+        var raw = builder.GetEnvironmentValue(BaseUrlEnvironmentVariable) ?? builder.GetEnvironmentValue(HostEnvironmentVariable);
+        if (raw is not null && OllamaEndpoint.Normalize(raw) is { } endpoint)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        if (builder.GetEnvironmentValue(ApiKeyEnvironmentVariable) is { } key)
+        {
+            options.ApiKey = key;
+        }
+    }
 }

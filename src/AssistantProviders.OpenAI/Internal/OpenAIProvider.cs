@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.OpenAI.Internal;
 
 /// <summary>What the OpenAI provider is.</summary>
@@ -24,4 +28,13 @@ internal static class OpenAIProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddOpenAI()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<OpenAIClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(OpenAIChatClient), static (o, h, l, t) => new OpenAIChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(OpenAIEmbeddingGenerator), static (o, h, l, t) => new OpenAIEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)),
+        new(typeof(OpenAISpeechToTextClient), static (o, h, l, t) => new OpenAISpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)),
+        new(typeof(OpenAITextToSpeechClient), static (o, h, l, t) => new OpenAITextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)));
 }

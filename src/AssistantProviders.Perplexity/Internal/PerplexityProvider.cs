@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Perplexity.Internal;
 
 /// <summary>What the Perplexity provider is.</summary>
@@ -29,4 +33,10 @@ internal static class PerplexityProvider
             Locality = ProviderLocality.Cloud,
             Tasks = ["web-search"],
         })];
+
+    /// <summary>The declarative definition <c>AddPerplexity()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<PerplexityClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new ProviderClientFactory<PerplexityClientOptions>(typeof(PerplexityChatClient), static (o, h, l, t) => new PerplexityChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)));
 }

@@ -1,4 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.Shared;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+
 namespace AssistantProviders.Together.Internal;
 
 /// <summary>What the Together provider is.</summary>
@@ -21,4 +25,11 @@ internal static class TogetherProvider
         DefaultEndpoint = DefaultEndpoint,
         DefaultModel = DefaultModel,
     };
+
+    /// <summary>The declarative definition <c>AddTogether()</c> registers: descriptor, configuration binding and client factories.</summary>
+    public static ProviderDefinition<TogetherClientOptions> Definition { get; } = new(
+        Create,
+        static (o, s) => s.Bind(o),
+        new(typeof(TogetherChatClient), static (o, h, l, t) => new TogetherChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
+        new(typeof(TogetherEmbeddingGenerator), static (o, h, l, t) => new TogetherEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
 }

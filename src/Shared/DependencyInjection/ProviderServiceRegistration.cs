@@ -17,6 +17,59 @@ namespace AssistantProviders.Shared;
 /// </summary>
 internal static class ProviderServiceRegistration
 {
+    /// <summary>Registers a vendor from its definition with configuration from <c>AssistantProviders:Providers:&lt;Vendor&gt;</c>.</summary>
+    public static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IAssistantProvidersBuilder builder, ProviderDefinition<TOptions> definition)
+        where TOptions : ProviderClientOptions =>
+        Register(builder, definition, null, null);
+
+    /// <summary>Registers a vendor from its definition and applies <paramref name="configure"/> after configuration.</summary>
+    public static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IAssistantProvidersBuilder builder, ProviderDefinition<TOptions> definition, Action<TOptions> configure)
+        where TOptions : ProviderClientOptions =>
+        Register(builder, definition, null, configure ?? throw new ArgumentNullException(nameof(configure)));
+
+    /// <summary>Registers a vendor from its definition with options bound from <paramref name="section"/>.</summary>
+    public static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IAssistantProvidersBuilder builder, ProviderDefinition<TOptions> definition, IConfigurationSection section)
+        where TOptions : ProviderClientOptions =>
+        Register(builder, definition, section ?? throw new ArgumentNullException(nameof(section)), null);
+
+    private static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IAssistantProvidersBuilder builder, ProviderDefinition<TOptions> definition, IConfiguration? section, Action<TOptions>? configure)
+        where TOptions : ProviderClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var bind = definition.ReadEnvironment is { } readEnvironment
+            ? (o, s) =>
+            {
+                readEnvironment(builder, o);
+                definition.Bind(o, s);
+            }
+            : definition.Bind;
+        return Register(builder, definition.Describe(), section, bind, configure, (services, httpClientName) => RegisterClients(services, definition, httpClientName));
+    }
+
+    private static void RegisterClients<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services, ProviderDefinition<TOptions> definition, string httpClientName)
+        where TOptions : ProviderClientOptions
+    {
+        var id = definition.Describe().Id;
+        foreach (var client in definition.Clients)
+        {
+            var clientType = client.ClientType;
+            services.AddKeyedSingleton(clientType, id, (sp, _) => client.Create(
+                GetOptions<TOptions>(sp, id),
+                CreateHttpClient(sp, httpClientName),
+                CreateLogger(sp, clientType.FullName!),
+                GetTimeProvider(sp)));
+            foreach (var serviceType in client.ServiceTypes)
+            {
+                services.AddKeyedSingleton(serviceType, id, (sp, key) => sp.GetRequiredKeyedService(clientType, key));
+            }
+        }
+    }
+
     public static IAssistantProvidersBuilder Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IAssistantProvidersBuilder builder,
         ProviderDescriptor descriptor,
