@@ -129,7 +129,6 @@ public sealed class EmulatorServerTests
     [InlineData("openai/v1/chat/completions", "Authorization", "Bearer secret")]
     [InlineData("anthropic/v1/messages", "x-api-key", "secret")]
     [InlineData("gemini/v1beta/models/m:generateContent", "x-goog-api-key", "secret")]
-    [InlineData("ollama/api/chat", "Authorization", "Bearer secret")]
     public async Task ExpectedApiKey_RejectsMissingOrWrongKeys_AcceptsTheRightOne(string path, string header, string value)
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ExpectedApiKey = "secret" }, Ct);

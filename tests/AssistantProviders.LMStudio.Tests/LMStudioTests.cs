@@ -30,7 +30,7 @@ public sealed class LMStudioTests
     }
 
     [Fact]
-    public async Task Stream_RequiresDone_AndReportsUsageOnce()
+    public async Task Stream_ReportsUsageOnce_AndIsIncompleteOnlyWhenCutBeforeTheEnd()
     {
         var sse = new SseBuilder()
             .Event("""{"id":"c","model":"qwen","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}""")
@@ -45,13 +45,27 @@ public sealed class LMStudioTests
 
         updates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem().Details.TotalTokenCount.ShouldBe(5);
 
-        using var cut = new LMStudioChatClient(new LMStudioClientOptions(), new HttpClient(new VerbatimHttpHandler().RespondSse(sse.ToString())));
-        await Should.ThrowAsync<IncompleteStreamException>(async () =>
+        // Without "data: [DONE]" the stream is still whole once the finish_reason and the asked-for usage arrived.
+        using var noDone = new LMStudioChatClient(new LMStudioClientOptions(), new HttpClient(new VerbatimHttpHandler().RespondSse(sse.ToString())));
+        var noDoneUpdates = new List<ChatResponseUpdate>();
+        await foreach (var u in noDone.GetStreamingResponseAsync("hi"))
         {
-            await foreach (var u in cut.GetStreamingResponseAsync("hi"))
+            noDoneUpdates.Add(u);
+        }
+
+        noDoneUpdates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem().Details.TotalTokenCount.ShouldBe(5);
+
+        // Cut before the finish_reason, or after it but before the usage it asked for: incomplete, never success.
+        foreach (var truncated in new[] { new SseBuilder().Event("""{"id":"c","model":"qwen","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}"""), new SseBuilder().Event("""{"id":"c","model":"qwen","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}""").Event("""{"id":"c","model":"qwen","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""") })
+        {
+            using var cut = new LMStudioChatClient(new LMStudioClientOptions(), new HttpClient(new VerbatimHttpHandler().RespondSse(truncated.ToString())));
+            await Should.ThrowAsync<IncompleteStreamException>(async () =>
             {
-            }
-        });
+                await foreach (var u in cut.GetStreamingResponseAsync("hi"))
+                {
+                }
+            });
+        }
     }
 
     [Fact]

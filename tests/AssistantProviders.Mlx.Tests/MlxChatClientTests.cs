@@ -31,7 +31,7 @@ public sealed class MlxChatClientTests
     }
 
     [Fact]
-    public async Task Stream_AsksForUsage_ReportsItOnce_AndRequiresDone()
+    public async Task Stream_AsksForUsage_ReportsItOnce_AndIsIncompleteOnlyWhenCutBeforeTheEnd()
     {
         var sse = new SseBuilder()
             .Event("""{"id":"c","object":"chat.completion.chunk","model":"default_model","created":1,"choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}]}""")
@@ -51,13 +51,27 @@ public sealed class MlxChatClientTests
         string.Concat(updates.Select(u => u.Text)).ShouldBe("Hello");
         updates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem().Details.TotalTokenCount.ShouldBe(5);
 
-        using var cut = Client(new VerbatimHttpHandler().RespondSse(sse.ToString()));
-        await Should.ThrowAsync<IncompleteStreamException>(async () =>
+        // Without "data: [DONE]" the stream is still whole once the finish_reason and the asked-for usage arrived.
+        using var noDone = Client(new VerbatimHttpHandler().RespondSse(sse.ToString()));
+        var noDoneUpdates = new List<ChatResponseUpdate>();
+        await foreach (var u in noDone.GetStreamingResponseAsync("hi"))
         {
-            await foreach (var u in cut.GetStreamingResponseAsync("hi"))
+            noDoneUpdates.Add(u);
+        }
+
+        noDoneUpdates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem().Details.TotalTokenCount.ShouldBe(5);
+
+        // Cut before the finish_reason, or after it but before the usage it asked for: incomplete, never success.
+        foreach (var truncated in new[] { new SseBuilder().Event("""{"id":"c","object":"chat.completion.chunk","model":"default_model","created":1,"choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}]}"""), new SseBuilder().Event("""{"id":"c","object":"chat.completion.chunk","model":"default_model","created":1,"choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}]}""").Event("""{"id":"c","object":"chat.completion.chunk","model":"default_model","created":1,"choices":[{"index":0,"delta":{"role":"assistant","content":"lo"},"finish_reason":"stop"}]}""") })
+        {
+            using var cut = Client(new VerbatimHttpHandler().RespondSse(truncated.ToString()));
+            await Should.ThrowAsync<IncompleteStreamException>(async () =>
             {
-            }
-        });
+                await foreach (var u in cut.GetStreamingResponseAsync("hi"))
+                {
+                }
+            });
+        }
     }
 
     [Fact]

@@ -19,7 +19,25 @@ public static class RepoPaths
         }
     }
 
-    /// <summary>Gets the path of a fixture file, skipping the test (Assert.Skip) when the shared folder or file is absent.</summary>
+    /// <summary>Gets a value indicating whether the tests run in CI (<c>CI=true</c>), where missing shared data fails instead of skipping.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Skips the running test because shared data (<c>../shared</c>) is missing, or fails it when <see cref="IsCi"/>: CI always
+    /// lays out <c>../shared</c>, so its absence there is a broken setup, never a reason to pass silently.
+    /// </summary>
+    /// <param name="message">What is missing.</param>
+    public static void SkipOrFailMissingShared(string message)
+    {
+        if (IsCi)
+        {
+            Assert.Fail($"{message} CI=true, so shared data is required (CI lays out ../shared beside the repository).");
+        }
+
+        Assert.Skip(message);
+    }
+
+    /// <summary>Gets the path of a fixture file, skipping the test (Assert.Skip) when the shared folder or file is absent (failing it when CI=true).</summary>
     /// <param name="provider">The provider folder (for example <c>openai</c>).</param>
     /// <param name="file">The file name.</param>
     /// <returns>The full path.</returns>
@@ -47,14 +65,14 @@ public static class RepoPaths
         var root = SharedRoot;
         if (root is null)
         {
-            Assert.Skip($"../shared is absent; {kind}/{folder}/{file} is not available in this clone.");
+            SkipOrFailMissingShared($"../shared is absent; {kind}/{folder}/{file} is not available in this clone.");
             return string.Empty;
         }
 
         var path = Path.Combine(root, kind, folder, file);
         if (!File.Exists(path))
         {
-            Assert.Skip($"{kind}/{folder}/{file} is absent.");
+            SkipOrFailMissingShared($"{Path.Combine(root, kind, folder, file)} is absent.");
         }
 
         return path;

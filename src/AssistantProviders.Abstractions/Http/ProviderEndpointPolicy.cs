@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Globalization;
 using System.Net;
 
 namespace AssistantProviders;
@@ -9,6 +10,8 @@ namespace AssistantProviders;
 /// </summary>
 public static class ProviderEndpointPolicy
 {
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
+
     /// <summary>Checks <paramref name="endpoint"/> against the rule.</summary>
     /// <param name="endpoint">The endpoint to check.</param>
     /// <param name="locality">The provider's locality; local providers may use plain http to any non-metadata host.</param>
@@ -56,8 +59,9 @@ public static class ProviderEndpointPolicy
         return true;
     }
 
-    private static bool IsMetadataOrLinkLocal(string host)
+    private static bool IsMetadataOrLinkLocal(string rawHost)
     {
+        var host = NormalizeHost(rawHost);
         if (host.Equals("metadata.google.internal", StringComparison.OrdinalIgnoreCase) ||
             host.Equals("metadata", StringComparison.OrdinalIgnoreCase))
         {
@@ -81,5 +85,30 @@ public static class ProviderEndpointPolicy
 
         var bytes = ip.GetAddressBytes();
         return (bytes[0] == 169 && bytes[1] == 254) || (bytes[0] == 100 && bytes[1] == 100 && bytes[2] == 100 && bytes[3] == 200);
+    }
+
+    /// <summary>
+    /// Normalizes a host name before it is compared: IDN to its ASCII (punycode) form through <see cref="IdnMapping"/> (which
+    /// also folds case, full-width and other compatibility characters), compared without regard to case, and without the trailing dot(s) of a fully
+    /// qualified name (<c>metadata.google.internal.</c> is the same host).
+    /// </summary>
+    private static string NormalizeHost(string host)
+    {
+        var trimmed = host.Trim().TrimEnd('.');
+        if (trimmed.Length == 0 || trimmed.StartsWith('['))
+        {
+            return trimmed;
+        }
+
+        try
+        {
+            trimmed = Idn.GetAscii(trimmed).TrimEnd('.');
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid IDN label: compare it as given.
+        }
+
+        return trimmed;
     }
 }

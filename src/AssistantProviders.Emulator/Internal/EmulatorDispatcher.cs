@@ -96,7 +96,7 @@ internal sealed class EmulatorDispatcher
                 ? Index()
                 : wire.Error(ErrorKind.NotFound, $"The emulator has no route {request.Method} {path}.", null);
         }
-        else if (!Authorized(request))
+        else if (!IsLocalServer(vendor) && !Authorized(request))
         {
             Log.Unauthorized(_logger, request.Method, path);
             reply = wire.Error(ErrorKind.Unauthorized, null, null);
@@ -257,6 +257,9 @@ internal sealed class EmulatorDispatcher
         yield return request.Headers["api-key"].ToString();
         yield return request.Query["key"].ToString();
     }
+
+    // The real Ollama, LM Studio and MLX servers take no key; their clients send none, so ExpectedApiKey does not apply.
+    private static bool IsLocalServer(string vendor) => vendor is "ollama" or "lmstudio" or "mlx";
 
     private bool Authorized(HttpRequest request)
     {

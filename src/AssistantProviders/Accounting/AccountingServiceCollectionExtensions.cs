@@ -38,10 +38,13 @@ internal static class AccountingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CostOptions>().Bind(assistantProvidersSection.GetSection("Cost")).ValidateOnStart();
         services.AddOptions<BudgetOptions>().Bind(assistantProvidersSection.GetSection("Budgets")).ValidateOnStart();
-        services.AddOptions<ModelDiscoveryOptions>().Bind(assistantProvidersSection.GetSection("Discovery"));
+        services.AddOptions<ModelDiscoveryOptions>().Bind(assistantProvidersSection.GetSection("Discovery")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelDiscoveryOptions>, ModelDiscoveryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CostOptions>, PriceCatalogStartupValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetOptionsValidator>());
-        services.AddHttpClient(LocalProbeHttpClientName);
+        // The probe never follows a redirect (a 302 to a metadata address must not become a routable model) nor a proxy.
+        services.AddHttpClient(LocalProbeHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
 
         // Each call (AddAssistantProviders may be called again with the real configuration) adds its catalog section as a layer.
         var catalogSection = assistantProvidersSection.GetSection("Catalog");

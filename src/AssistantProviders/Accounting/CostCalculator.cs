@@ -26,12 +26,8 @@ internal static class CostCalculator
 
         var priced = false;
         var missing = false;
-        var cost = new CostDetails
-        {
-            Currency = p.Currency,
-            PricedModelId = entry.IsWildcard ? null : entry.ModelId,
-            Confidence = q.Estimated ? CostConfidence.Estimated : CostConfidence.Exact,
-        };
+        // The caller (RequestAccounting) sets PricedModelId and Confidence: it knows the served model id and the usage source.
+        var cost = new CostDetails { Currency = p.Currency };
 
         var billTokens = true;
         if (IsOperation(operation, "stt") && q.AudioMinutes is > 0 && p.PerAudioMinute is { } perMinute)

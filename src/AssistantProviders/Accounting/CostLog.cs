@@ -12,8 +12,8 @@ internal static partial class CostLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Vendor usage of '{ProviderId}/{ModelId}' reported an implausible {Field} of {Value}; clamped to {Clamped}.")]
     public static partial void UsageClamped(this ILogger logger, string providerId, string modelId, string field, double value, double clamped);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Model '{ProviderId}/{ModelId}' is unpriced: nothing is reserved against the budgets for it.")]
-    public static partial void UnpricedNotReserved(this ILogger logger, string providerId, string modelId);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Model '{ProviderId}/{ModelId}' is unpriced: {Reserved} USD is reserved against the budgets for it ({Basis}).")]
+    public static partial void UnpricedReserved(this ILogger logger, string providerId, string modelId, decimal reserved, string basis);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "No tokenizer data is available; input tokens are estimated as characters / 4.")]
     public static partial void TokenizerUnavailable(this ILogger logger, Exception? exception);

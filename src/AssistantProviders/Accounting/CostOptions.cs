@@ -23,4 +23,12 @@ public sealed class CostOptions
     /// and clamped. Default 10,000,000.
     /// </summary>
     public long MaxPlausibleTokens { get; set; } = 10_000_000;
+
+    /// <summary>
+    /// Gets or sets the amount (USD) a call to a model missing from the price catalog reserves against the budgets (a
+    /// deployment alias the vendor may answer with a priced model). <see langword="null"/> (the default) reserves the worst
+    /// case of the provider's most expensive priced model for the same request; a provider with no priced model reserves 0.
+    /// The call then settles at the price of the model the vendor reports it served (unknown, 0, when that is unpriced too).
+    /// </summary>
+    public decimal? UnpricedReservationUsd { get; set; }
 }

@@ -14,6 +14,12 @@ internal interface IRequestAccounting
     /// <summary>Estimates the input tokens of a chat request (tokenizer, or a character heuristic).</summary>
     long EstimateInputTokens(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages);
 
+    /// <summary>
+    /// Estimates the input tokens of everything a chat request sends: the messages plus the options' instructions, tool
+    /// schemas and response-format schema (the default counts the messages only).
+    /// </summary>
+    long EstimateInputTokens(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options) => EstimateInputTokens(messages);
+
     /// <summary>Looks up the catalog entry of a model (context window, capabilities, prices), resolving dated ids to aliases.</summary>
     ModelDescriptor? FindModel(string providerId, string modelId);
 

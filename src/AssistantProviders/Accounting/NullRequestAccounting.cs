@@ -22,6 +22,9 @@ internal sealed class NullRequestAccounting : IRequestAccounting
         return (characters + 3) / 4;
     }
 
+    public long EstimateInputTokens(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
+        EstimateInputTokens(messages) + (((options?.Instructions?.Length ?? 0) + 3) / 4);
+
     public ModelDescriptor? FindModel(string providerId, string modelId) => null;
 
     public ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken) =>

@@ -73,6 +73,9 @@ internal sealed class RequestAccounting : IRequestAccounting
     public long EstimateInputTokens(IEnumerable<ChatMessage> messages) => _tokens.CountMessages(messages);
 
     /// <inheritdoc/>
+    public long EstimateInputTokens(IEnumerable<ChatMessage> messages, ChatOptions? options) => _tokens.CountRequest(messages, options);
+
+    /// <inheritdoc/>
     /// <remarks>
     /// The router asks for every candidate of every request and only reads the result, so the descriptor is built once per
     /// catalog entry and model id (the catalog's own <c>FindModel</c> returns a fresh copy each time).
@@ -128,7 +131,11 @@ internal sealed class RequestAccounting : IRequestAccounting
                 };
             }
 
-            _logger.UnpricedNotReserved(request.ProviderId, request.ModelId);
+            worstCase = UnpricedWorstCase(request, out var basis);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.UnpricedReserved(request.ProviderId, request.ModelId, worstCase, basis);
+            }
         }
         else
         {
@@ -217,6 +224,39 @@ internal sealed class RequestAccounting : IRequestAccounting
         return CostCalculator.WorstCase(entry, request.EstimatedInputTokens, output, request.AudioMinutes, request.Characters, images, requests);
     }
 
+    /// <summary>
+    /// The reservation of an unpriced call: <see cref="CostOptions.UnpricedReservationUsd"/> when set, else the worst case of the
+    /// provider's most expensive priced model for the same request (the vendor may serve any of them), else 0.
+    /// </summary>
+    internal decimal UnpricedWorstCase(AccountingRequest request, out string basis)
+    {
+        if (_options.UnpricedReservationUsd is { } configured)
+        {
+            basis = "Cost:UnpricedReservationUsd";
+            return Math.Max(0m, configured);
+        }
+
+        decimal worst = 0m;
+        string? model = null;
+        foreach (var entry in _catalog.Entries)
+        {
+            if (entry.Pricing is null || !string.Equals(entry.ProviderId, request.ProviderId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var cost = WorstCase(entry, request);
+            if (cost > worst)
+            {
+                worst = cost;
+                model = entry.ModelId;
+            }
+        }
+
+        basis = model is null ? "the provider has no priced model" : "the worst case of '" + model + "', the provider's most expensive priced model";
+        return worst;
+    }
+
     private (CostDetails Cost, CostQuantities Quantities) Compute(AccountingRequest request, AccountingResult result)
     {
         var provider = request.ProviderId;
@@ -238,7 +278,7 @@ internal sealed class RequestAccounting : IRequestAccounting
 
         var tokenBased = cost.Input is not null || cost.Output is not null || cost.CachedRead is not null || cost.CacheWrite is not null || cost.Reasoning is not null;
         cost.Confidence = quantities.Estimated && tokenBased && !entry.IsFree ? CostConfidence.Estimated : CostConfidence.Exact;
-        cost.PricedModelId ??= entry.IsWildcard ? model : entry.ModelId;
+        cost.PricedModelId = entry.IsWildcard ? model : entry.ModelId;
         return (cost, quantities);
     }
 

@@ -80,13 +80,13 @@ internal sealed class AuditObserver : IRouteObserver
         {
             Timestamp = started.ToUniversalTime(),
             Operation = request.Operation,
-            Tenant = Scrub(request.Tenant),
+            Tenant = request.Redact(request.Tenant),
             Provider = served?.Provider,
-            Model = Scrub(completion.ServedResult?.ResponseModel ?? served?.Model ?? served?.EffectiveModel),
-            RequestedModel = Scrub(request.RequestedModel),
+            Model = request.Redact(completion.ServedResult?.ResponseModel ?? served?.Model ?? served?.EffectiveModel),
+            RequestedModel = request.Redact(request.RequestedModel),
             Strategy = request.Strategy.ToString(),
-            Route = Scrub(request.Explanation.ToString()),
-            Attempts = [.. completion.Attempts.Select(a => new AuditAttempt(a.Provider, Scrub(a.Model), a.Outcome, a.ErrorKind?.ToString(), a.Latency.TotalMilliseconds, a.Cost?.Total))],
+            Route = request.Redact(request.Explanation.ToString()),
+            Attempts = [.. completion.Attempts.Select(a => new AuditAttempt(a.Provider, request.Redact(a.Model), a.Outcome, a.ErrorKind?.ToString(), a.Latency.TotalMilliseconds, a.Cost?.Total))],
             InputTokens = completion.Usage?.InputTokenCount,
             OutputTokens = completion.Usage?.OutputTokenCount,
             CostUsd = costs.Count == 0 ? null : costs.Sum(),
@@ -101,11 +101,11 @@ internal sealed class AuditObserver : IRouteObserver
             LatencyMs = completion.Latency.TotalMilliseconds,
             Streaming = request.Streaming,
             DataClass = request.DataClass,
-            CompliancePolicy = DataClassPolicy.Describe(request.DataClass, routing),
+            CompliancePolicy = DataClassPolicy.Describe(request.DataClass, routing.Compliance),
             PromptSha256 = Sha256(prompt),
             ResponseSha256 = Sha256(answer),
-            Prompt = options.AuditContent ? Scrub(prompt) : null,
-            Response = options.AuditContent ? Scrub(answer) : null,
+            Prompt = options.AuditContent ? request.Redact(prompt) : null,
+            Response = options.AuditContent ? request.Redact(answer) : null,
         };
     }
 
@@ -127,8 +127,6 @@ internal sealed class AuditObserver : IRouteObserver
             }
         }
     }
-
-    private static string? Scrub(string? text) => SecretRedactor.Redact(text);
 
     private sealed class AuditRequest(AuditObserver owner, RouteRequestInfo request, DateTimeOffset started) : IRequestObserver
     {

@@ -6,6 +6,7 @@ using AssistantProviders.Audit;
 using AssistantProviders.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Audit;
 

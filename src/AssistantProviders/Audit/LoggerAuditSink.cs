@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Telemetry;
 using Microsoft.Extensions.Logging;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Audit;
 

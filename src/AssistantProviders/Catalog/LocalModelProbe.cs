@@ -18,10 +18,22 @@ internal sealed class LocalModelProbe
     /// <summary>Lists the models one server serves; throws on failure (the caller reports it).</summary>
     public async Task<IReadOnlyList<string>> ListAsync(LocalProbeTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // Every outbound address goes through the endpoint policy, probes included (OLLAMA_HOST may point anywhere).
+        if (!ProviderEndpointPolicy.IsAllowed(target.ListUri, ProviderLocality.Local, out var refused))
+        {
+            throw new InvalidOperationException("The local probe address is refused: " + refused);
+        }
+
         using var timeoutCts = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
         using var response = await _http.GetAsync(target.ListUri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        if (response.RequestMessage?.RequestUri is { } answered && answered != target.ListUri)
+        {
+            // A redirect was followed by a client configured elsewhere: never list models from where it led.
+            throw new InvalidOperationException("The local probe was redirected; redirects are never followed.");
+        }
+
+        response.EnsureSuccessStatusCode(); // A 3xx is not followed (the probe client has AllowAutoRedirect = false) and fails here.
         var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using AssistantProviders.Accounting;
 using AssistantProviders.Resilience;
 using AssistantProviders.Routing;
+using AssistantProviders.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +52,9 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderHealthRegistry>();
         services.TryAddSingleton<IProviderHealth>(sp => sp.GetRequiredService<ProviderHealthRegistry>());
+        // The built-in spans and metrics are the first route observer, so they see a request before the audit log does.
+        services.TryAddSingleton(static sp => new RouteTelemetry(sp.GetService<CostMetrics>()?.Meter));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRouteObserver, RouteTelemetry>(static sp => sp.GetRequiredService<RouteTelemetry>()));
         services.TryAddSingleton(sp => new RouteEngine(sp));
 
         services.TryAddSingleton(sp => new ChatRouter(sp.GetRequiredService<RouteEngine>()));

@@ -111,13 +111,13 @@ public sealed class ChatRouter : IChatClient
         long tokens;
         try
         {
-            tokens = _engine.Accounting.EstimateInputTokens(messages);
+            tokens = _engine.Accounting.EstimateInputTokens(messages, options);
         }
 #pragma warning disable CA1031 // A failing estimate must not fail the request.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            tokens = NullRequestAccounting.Instance.EstimateInputTokens(messages);
+            tokens = NullRequestAccounting.Instance.EstimateInputTokens(messages, options);
         }
 
         return new RequestProfile

@@ -21,4 +21,7 @@ internal static partial class MonitoringLog
 
     [LoggerMessage(3004, LogLevel.Information, "Audit file {Path} rotated to {RotatedPath} at {Bytes} bytes")]
     public static partial void AuditRotated(ILogger logger, string path, string rotatedPath, long bytes);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Vendor usage of {Route} reported a negative {Field} of {Value}; spans, metrics and the audit record show 0")]
+    public static partial void NegativeUsageClamped(ILogger logger, string route, string field, long value);
 }

@@ -231,6 +231,12 @@ internal sealed class RequestRun
     {
         var candidate = scope.Candidate;
         scope.Finish(false);
+        if (result.ResponseModelId is { } served)
+        {
+            // The served model id comes from the vendor: an echoed key never reaches the cost log, metric tags or the ledger.
+            result = result with { ResponseModelId = candidate.Provider.Redact(served) };
+        }
+
         SettleTokens(candidate, RateLimitAdaptation.ActualTokens(result.Usage));
         CostDetails? cost;
         try
@@ -336,9 +342,10 @@ internal sealed class RequestRun
         var tokens = Math.Max(1, Plan.Profile.EstimatedInputTokens);
         for (var round = 0; ; round++)
         {
-            if (VendorBlocked(candidate, tokens, out var vendorWait, out var vendorReason))
+            if (VendorBlocked(candidate, tokens, out var vendorWait, out var vendorCapped, out var vendorReason))
             {
-                if (_options.WaitForRateLimit && round == 0 && vendorWait <= _options.MaxRetryAfter)
+                // A reset the vendor reported beyond MaxRetryAfter is held for MaxRetryAfter only, and never waited for.
+                if (_options.WaitForRateLimit && round == 0 && !vendorCapped && vendorWait <= _options.MaxRetryAfter)
                 {
                     await Task.Delay(vendorWait, _engine.Time, cancellationToken).ConfigureAwait(false);
                     continue;
@@ -373,13 +380,14 @@ internal sealed class RequestRun
     public void ObserveRateLimits<T>(AttemptScope scope, T value) =>
         RateLimitAdaptation.Apply(scope.Candidate, RateLimitAdaptation.Find(value), _engine.Time, _engine.Logger, _options.MaxRetryAfter);
 
-    private bool VendorBlocked(RouteCandidate candidate, long tokens, out TimeSpan wait, out string reason)
+    private bool VendorBlocked(RouteCandidate candidate, long tokens, out TimeSpan wait, out bool capped, out string reason)
     {
         var now = _engine.Time.GetUtcNow();
 
         // Never hold back the only route: the vendor answers for itself (a 429 with Retry-After) if it really has nothing left.
-        if (Plan.TotalRoutes <= 1 || candidate.State.VendorLimits.BlockedUntil(tokens, now, out var byTokens) is not { } until)
+        if (Plan.TotalRoutes <= 1 || candidate.State.VendorLimits.BlockedUntil(tokens, now, out var byTokens, out capped) is not { } until)
         {
+            capped = false;
             wait = TimeSpan.Zero;
             reason = string.Empty;
             return false;

@@ -1,5 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Globalization;
+using AssistantProviders.Resilience;
+using AssistantProviders.Security;
 
 namespace AssistantProviders.Routing;
 

@@ -42,8 +42,27 @@ internal sealed class RouteMonitor
     {
         ArgumentNullException.ThrowIfNull(plan);
         var profile = plan.Profile;
-        var info = new RouteRequestInfo(profile.Operation, profile.RequestedModel, plan.Explanation.Strategy, profile.DataClass, profile.Tenant, profile.Streaming, plan.Explanation, input);
+        var info = new RouteRequestInfo(profile.Operation, profile.RequestedModel, plan.Explanation.Strategy, profile.DataClass, profile.Tenant, profile.Streaming, plan.Explanation, input)
+        {
+            Secrets = _observers.Length == 0 ? default : Secrets(plan),
+        };
         return Start(info);
+    }
+
+    /// <summary>The configured keys of every provider in the plan (a response may echo any of them).</summary>
+    private static ApiKey?[] Secrets(RoutePlan plan)
+    {
+        var keys = new List<ApiKey?>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var candidate in plan.Candidates)
+        {
+            if (seen.Add(candidate.Provider))
+            {
+                keys.AddRange(candidate.Provider.Keys);
+            }
+        }
+
+        return [.. keys];
     }
 
     /// <summary>Starts observing a request described by <paramref name="info"/>.</summary>

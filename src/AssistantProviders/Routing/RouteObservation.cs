@@ -79,7 +79,13 @@ internal sealed class RouteObservation
     public void AttemptEnded(AttemptScope scope, RouteAttempt attempt, Exception? error, UsageDetails? usage, string? responseModel = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        AttemptEnded(Info(scope), new RouteAttemptResult(attempt, usage, responseModel, scope.TimeToFirstToken, error));
+
+        // Vendor strings and counts are untrusted: an echoed key never reaches a span, metric or audit record, and a negative
+        // token count is exported as 0 (and logged), never as sent.
+        var provider = scope.Candidate.Provider;
+        var model = responseModel is null ? null : provider.Redact(responseModel);
+        var clean = VendorUsage.Clamp(usage, scope.Candidate.Name, _monitor.Logger);
+        AttemptEnded(Info(scope), new RouteAttemptResult(attempt, clean, model, scope.TimeToFirstToken, error));
     }
 
     public void AttemptEnded(RouteAttemptInfo info, RouteAttemptResult result)

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Resilience;
+using AssistantProviders.Security;
 
 namespace AssistantProviders.Routing;
 

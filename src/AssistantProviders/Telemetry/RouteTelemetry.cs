@@ -131,8 +131,8 @@ internal sealed class RouteTelemetry : IRouteObserver, IDisposable
         public void OnAttemptEnd(RouteAttemptInfo attempt, RouteAttemptResult result)
         {
             var trail = result.Attempt;
-            var requestModel = attempt.Model ?? attempt.EffectiveModel;
-            var responseModel = result.ResponseModel ?? (trail.Outcome == RouteAttemptOutcome.Succeeded ? requestModel : null);
+            var requestModel = _request.Redact(attempt.Model ?? attempt.EffectiveModel);
+            var responseModel = _request.Redact(result.ResponseModel ?? (trail.Outcome == RouteAttemptOutcome.Succeeded ? requestModel : null));
             var errorType = trail.Outcome switch
             {
                 RouteAttemptOutcome.Failed => (trail.ErrorKind ?? ProviderErrorKind.Unknown).ToString(),
@@ -309,11 +309,11 @@ internal sealed class RouteTelemetry : IRouteObserver, IDisposable
             return ValueTask.CompletedTask;
         }
 
-        private static void Set(Activity activity, string name, string? value)
+        private void Set(Activity activity, string name, string? value)
         {
             if (value is not null)
             {
-                activity.SetTag(name, SecretRedactor.Redact(value));
+                activity.SetTag(name, _request.Redact(value));
             }
         }
     }

@@ -62,9 +62,9 @@ internal static class ModelListReader
                 Locality = provider.Locality,
                 Discovered = true,
             };
-            if (item.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.Number && created.TryGetInt64(out var unix) && unix > 0)
+            if (item.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.Number && created.TryGetInt64(out var unix))
             {
-                model.CreatedAt = DateTimeOffset.FromUnixTimeSeconds(unix);
+                model.CreatedAt = UnixTime.ToDate(unix);
             }
 
             enrich?.Invoke(item, model);

@@ -107,7 +107,10 @@ internal sealed class OpenAIWireChatClient(ProviderTransport transport, OpenAIWi
             }
         }
 
-        var terminated = state.SawDone || (!_profile.RequireDoneSentinel && state.FinishReason is not null);
+        // A stream that delivered its finish_reason (and the usage it was asked for) is a whole answer even without
+        // data: [DONE]: some compatible servers and proxies omit the sentinel. Cut before the finish reason, it is incomplete.
+        var usageOwed = body.StreamOptions?.IncludeUsage == true && !state.UsageReported;
+        var terminated = state.SawDone || (state.FinishReason is not null && (!_profile.RequireDoneSentinel || !usageOwed));
         if (!terminated)
         {
             throw Transport.IncompleteStream(model, state.Chunks, "chunks", "[DONE]", state.ExposedContent);

@@ -113,6 +113,11 @@ internal static class OpenAIWireMapper
         ChatFinishReason? finish = null;
         foreach (var choice in wire.Choices ?? [])
         {
+            if (choice is null)
+            {
+                continue; // Some compatible servers send "choices":[null]; skip it rather than fail.
+            }
+
             var m = choice.Message;
             var message = new ChatMessage(ToRole(m?.Role), (IList<AIContent>)[]) { MessageId = wire.Id, RawRepresentation = choice };
             if (m is not null)
@@ -130,6 +135,11 @@ internal static class OpenAIWireMapper
 
                 foreach (var call in m.ToolCalls ?? [])
                 {
+                    if (call is null)
+                    {
+                        continue;
+                    }
+
                     message.Contents.Add(ParseFunctionCall(call.Id ?? string.Empty, call.Function?.Name ?? string.Empty, call.Function?.Arguments));
                 }
             }
@@ -143,7 +153,7 @@ internal static class OpenAIWireMapper
         {
             ResponseId = wire.Id,
             ModelId = wire.Model,
-            CreatedAt = wire.Created is { } c ? DateTimeOffset.FromUnixTimeSeconds(c) : null,
+            CreatedAt = UnixTime.ToDate(wire.Created),
             FinishReason = finish,
             Usage = ToUsage(wire.Usage),
             RawRepresentation = wire,
@@ -160,7 +170,7 @@ internal static class OpenAIWireMapper
             ResponseId = chunk.Id,
             MessageId = chunk.Id,
             ModelId = chunk.Model,
-            CreatedAt = chunk.Created is { } c ? DateTimeOffset.FromUnixTimeSeconds(c) : null,
+            CreatedAt = UnixTime.ToDate(chunk.Created),
             Role = ChatRole.Assistant,
             RawRepresentation = chunk,
             AdditionalProperties = new() { [AssistantProviderProperties.Provider] = providerId },
@@ -168,6 +178,11 @@ internal static class OpenAIWireMapper
 
         foreach (var choice in chunk.Choices ?? [])
         {
+            if (choice is null)
+            {
+                continue;
+            }
+
             if (choice.Delta is { } delta)
             {
                 if (delta.Role is { } role)
@@ -184,6 +199,11 @@ internal static class OpenAIWireMapper
 
                 foreach (var call in delta.ToolCalls ?? [])
                 {
+                    if (call is null)
+                    {
+                        continue;
+                    }
+
                     state.AddToolCallDelta(call);
                     state.ExposedContent = true;
                 }

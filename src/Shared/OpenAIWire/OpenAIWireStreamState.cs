@@ -10,7 +10,9 @@ namespace AssistantProviders.Shared.OpenAIWire;
 /// </summary>
 internal sealed class OpenAIWireStreamState
 {
-    private readonly SortedDictionary<int, PendingCall> _calls = [];
+    // Keyed by (wire index, generation): a new id at an index already holding a different id starts a new call there.
+    private readonly SortedDictionary<(int Index, int Generation), PendingCall> _calls = [];
+    private readonly Dictionary<int, int> _generations = [];
     private int _nextImplicitIndex = 1_000_000;
 
     public int Chunks { get; set; }
@@ -28,24 +30,31 @@ internal sealed class OpenAIWireStreamState
 
     public void AddToolCallDelta(WireToolCall delta)
     {
-        int index;
+        (int Index, int Generation) key;
         if (delta.Index is { } i)
         {
-            index = i;
+            var generation = _generations.GetValueOrDefault(i);
+            if (delta.Id is not null && _calls.TryGetValue((i, generation), out var current) && current.Id is not null && current.Id != delta.Id)
+            {
+                generation++;
+                _generations[i] = generation;
+            }
+
+            key = (i, generation);
         }
         else if (delta.Id is not null && _calls.FirstOrDefault(c => c.Value.Id == delta.Id) is { Value: not null } existing)
         {
-            index = existing.Key;
+            key = existing.Key;
         }
         else
         {
-            index = _nextImplicitIndex++;
+            key = (_nextImplicitIndex++, 0);
         }
 
-        if (!_calls.TryGetValue(index, out var call))
+        if (!_calls.TryGetValue(key, out var call))
         {
             call = new PendingCall();
-            _calls[index] = call;
+            _calls[key] = call;
         }
 
         call.Id ??= delta.Id;
@@ -64,12 +73,13 @@ internal sealed class OpenAIWireStreamState
     public List<FunctionCallContent> TakeCalls()
     {
         var result = new List<FunctionCallContent>(_calls.Count);
-        foreach (var (index, call) in _calls)
+        foreach (var ((index, _), call) in _calls)
         {
             result.Add(OpenAIWireMapper.ParseFunctionCall(call.Id ?? $"call_{index}", call.Name ?? string.Empty, call.Arguments.ToString()));
         }
 
         _calls.Clear();
+        _generations.Clear();
         return result;
     }
 

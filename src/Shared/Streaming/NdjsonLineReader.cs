@@ -2,6 +2,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 
 namespace AssistantProviders.Shared;
 
@@ -35,6 +36,12 @@ internal static class NdjsonLineReader
                 {
                     if (line.WrittenCount > 0 && TryDecode(line, out var last))
                     {
+                        // A last line without a newline is fine when it is whole JSON; a cut inside a line is a cut stream.
+                        if (!IsWholeJson(line.WrittenSpan))
+                        {
+                            throw transport.Incomplete(modelId, $"the stream ended inside line {linesSoFar() + 1}", billed: linesSoFar() > 0);
+                        }
+
                         yield return last;
                     }
 
@@ -76,6 +83,19 @@ internal static class NdjsonLineReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsWholeJson(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
+        try
+        {
+            return reader.Read() && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -21,7 +21,9 @@ internal static class SseEventReader
     {
         var max = transport.Options.MaxEventBytes;
         var providerId = transport.Descriptor.Id;
-        var parser = SseParser.Create(stream, (eventType, data) =>
+        // The parser buffers a whole event before the callback sees it; the guard stops an event that never ends at the cap.
+        var guarded = new SseEventLimitStream(stream, max, () => TooLarge(transport, modelId, max));
+        var parser = SseParser.Create(guarded, (eventType, data) =>
         {
             if (data.Length > max)
             {
@@ -38,31 +40,38 @@ internal static class SseEventReader
         var e = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-        while (true)
-        {
-            bool moved;
-            try
+            while (true)
             {
-                moved = await e.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                throw transport.Incomplete(modelId, $"the connection was closed after {itemsSoFar()} events", ex, billed: itemsSoFar() > 0);
-            }
+                bool moved;
+                try
+                {
+                    moved = await e.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    throw transport.Incomplete(modelId, $"the connection was closed after {itemsSoFar()} events", ex, billed: itemsSoFar() > 0);
+                }
 
-            if (!moved)
-            {
-                yield break;
-            }
+                if (!moved)
+                {
+                    yield break;
+                }
 
-            // The parser hands out events already buffered without looking at the token; honour a cancel between events.
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return e.Current;
-        }
+                // The parser hands out events already buffered without looking at the token; honour a cancel between events.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return e.Current;
+            }
         }
         finally
         {
             await e.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static ResponseTooLargeException TooLarge(ProviderTransport transport, string? modelId, int max) =>
+        new($"A {transport.Descriptor.DisplayName} stream event exceeded the {max}-byte limit (MaxEventBytes) before it ended.")
+        {
+            ProviderId = transport.Descriptor.Id,
+            ModelId = modelId,
+        };
 }

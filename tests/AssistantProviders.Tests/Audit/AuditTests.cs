@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using AssistantProviders.Audit;
 using AssistantProviders.Telemetry;
+using AssistantProviders.Routing;
 
 namespace AssistantProviders.Tests.Audit;
 
@@ -187,7 +188,7 @@ public sealed class AuditTests : IDisposable
         var response = await harness.Chat.GetResponseAsync("hi");
         response.Text.ShouldBe("ok");
         good.Records.Count.ShouldBe(1);
-        var observer = harness.Provider.GetServices<AssistantProviders.Telemetry.IRouteObserver>().OfType<AssistantProviders.Audit.AuditObserver>().Single();
+        var observer = harness.Provider.GetServices<AssistantProviders.Routing.IRouteObserver>().OfType<AssistantProviders.Audit.AuditObserver>().Single();
         observer.Failures.ShouldBe(1);
         harness.LogText().ShouldContain("Audit sink ThrowingSink failed");
     }

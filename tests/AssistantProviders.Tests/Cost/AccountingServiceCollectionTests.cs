@@ -31,8 +31,8 @@ public sealed class AccountingServiceCollectionTests
 
         sp.GetRequiredService<IRequestAccounting>().ShouldBeOfType<RequestAccounting>();
         sp.GetRequiredService<IPriceCatalog>().FindModel("openai", "gpt-4.1").ShouldNotBeNull();
-        sp.GetRequiredService<IUsageLedger>().ShouldNotBeNull();
-        sp.GetRequiredService<IModelCatalog>().ShouldNotBeNull();
+        sp.GetRequiredService<IUsageLedger>().ShouldBeOfType<AssistantProviders.Usage.UsageLedger>();
+        sp.GetRequiredService<IModelCatalog>().ShouldBeOfType<AssistantProviders.Catalog.ModelCatalog>();
         sp.GetRequiredService<TimeProvider>().ShouldBe(TimeProvider.System);
         var budgets = sp.GetRequiredService<IBudgetManager>();
         budgets.OnExceeded.ShouldBe(BudgetExceededPolicy.LocalOnly);

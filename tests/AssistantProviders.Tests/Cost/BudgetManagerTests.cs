@@ -162,11 +162,12 @@ public sealed class BudgetManagerTests
     }
 
     [Fact]
-    public async Task Unpriced_models_reserve_zero_and_local_models_stay_free()
+    public async Task Unpriced_models_of_a_provider_without_prices_reserve_zero_and_local_models_stay_free()
     {
         using var h = new AccountingHarness(new BudgetOptions { Global = new BudgetLimitOptions { Daily = 0.000001m } });
 
-        var unpriced = await h.Accounting.BeginAsync(new AccountingRequest("test", "mystery", "chat", null, 1_000_000, 1_000_000), CancellationToken.None);
+        // A provider with priced models reserves their worst case for an unpriced alias (UnpricedReservationTests); one without reserves 0.
+        var unpriced = await h.Accounting.BeginAsync(new AccountingRequest("unlisted", "mystery", "chat", null, 1_000_000, 1_000_000), CancellationToken.None);
         var local = await h.Accounting.BeginAsync(new AccountingRequest("local", "llama3", "chat", null, 1_000_000, 1_000_000), CancellationToken.None);
 
         unpriced.ReservedUsd.ShouldBe(0m);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class AddAssistantProvidersTests
         harness.Provider.GetRequiredService<IEmbeddingClient>().ShouldBeOfType<EmbeddingRouter>();
         harness.Provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().ShouldBeOfType<EmbeddingRouter>();
         harness.Provider.GetRequiredService<IRerankClient>().ShouldBeOfType<RerankRouter>();
-        harness.Provider.GetRequiredService<IProviderHealth>().ShouldNotBeNull();
+        harness.Provider.GetRequiredService<IProviderHealth>().ShouldBeOfType<AssistantProviders.Resilience.ProviderHealthRegistry>();
         harness.Provider.GetRequiredKeyedService<IChatClient>("groq").ShouldBeSameAs(groq.Chat);
     }
 

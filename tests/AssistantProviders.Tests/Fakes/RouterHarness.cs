@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.Fakes;
 

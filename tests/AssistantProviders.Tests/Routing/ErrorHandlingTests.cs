@@ -2,6 +2,7 @@
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.Routing;
 

@@ -3,6 +3,7 @@ using System.Net;
 using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.Routing;
 

@@ -3,6 +3,7 @@ using AssistantProviders.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using AssistantProviders.Routing;
+using AssistantProviders.Resilience;
 
 namespace AssistantProviders.Tests.Routing;
 

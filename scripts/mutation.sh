@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Mutation testing (Stryker.NET, local tool in .config/dotnet-tools.json) of the money, limits and secrets code.
+# Not part of .ci/run: too slow for two cores. Runs one file group at a time with --concurrency 1.
+#
+#   scripts/mutation.sh [group...]     groups: shared abstractions engine (default: all three)
+#
+# Each group writes its report under artifacts/mutation/<group>/ and fails below the 85 % floor (--break-at 85).
+# Record the date, this command and the score per file in tests/mutation/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+CONFIG="${MUTATION_CONFIGURATION:-Mutation}"
+BREAK_AT="${MUTATION_BREAK_AT:-85}"
+dotnet tool restore >/dev/null
+
+run() {
+  local group="$1" test_project="$2" project="$3"; shift 3
+  local mutate=()
+  for file in "$@"; do mutate+=(--mutate "$file"); done
+  local out
+  out="$(pwd)/artifacts/mutation/$group"
+  rm -rf "$out"; mkdir -p "$out"
+  echo "== $group: $* (tests: $test_project)"
+  (cd "$(dirname "$test_project")" && dotnet stryker \
+    --test-runner mtp \
+    --project "$(basename "$project")" \
+    --configuration "$CONFIG" \
+    --concurrency 1 \
+    --break-at "$BREAK_AT" \
+    --reporter progress --reporter html --reporter json --reporter markdown \
+    --output "$out" \
+    "${mutate[@]}")
+}
+
+groups=("$@")
+[ ${#groups[@]} -eq 0 ] && groups=(shared abstractions engine)
+for group in "${groups[@]}"; do
+  case "$group" in
+    shared)
+      # src/Shared is linked source: tests/mutation/SharedHttp compiles exactly these files for Stryker to mutate,
+      # and tests/mutation/SharedHttp.Tests runs the Shared.Tests parser tests (linked in place) against it.
+      run shared tests/mutation/SharedHttp.Tests/AssistantProviders.Mutation.SharedHttp.Tests.csproj \
+        AssistantProviders.Mutation.SharedHttp.csproj \
+        "**/RetryAfterParser.cs" "**/DurationParser.cs" ;;
+    abstractions)
+      run abstractions tests/AssistantProviders.Shared.Tests/AssistantProviders.Shared.Tests.csproj \
+        AssistantProviders.Abstractions.csproj \
+        "**/Secrets/SecretRedactor.cs" "**/Http/ProviderEndpointPolicy.cs" ;;
+    engine)
+      run engine tests/AssistantProviders.Tests/AssistantProviders.Tests.csproj \
+        AssistantProviders.csproj \
+        "**/BudgetManager.cs" "**/RequestAccounting.cs" "**/CostCalculator.cs" "**/TokenEstimator.cs" \
+        "**/CatalogParser.cs" "**/RateLimitAdaptation.cs" "**/VendorRateLimitState.cs" ;;
+    *) echo "unknown group: $group (shared, abstractions, engine)" >&2; exit 2 ;;
+  esac
+done
