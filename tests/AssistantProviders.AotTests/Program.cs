@@ -1,0 +1,38 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+// The native-AOT proof app: every package is rooted by the project file; this program also runs one routed call, non-streamed
+// and streamed, through the engine on the loopback emulator, so the published native binary is exercised end to end.
+using AssistantProviders;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddAssistantProviders(configuration)
+    .AddEmulator()
+    .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
+    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx();
+
+await using var provider = services.BuildServiceProvider();
+using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+var chat = provider.GetRequiredService<IChatClient>();
+
+var response = await chat.GetResponseAsync("Say hello.", cancellationToken: timeout.Token).ConfigureAwait(false);
+var streamed = new System.Text.StringBuilder();
+await foreach (var update in chat.GetStreamingResponseAsync("Say hello.", cancellationToken: timeout.Token).ConfigureAwait(false))
+{
+    streamed.Append(update.Text);
+}
+
+var provider1 = response.AdditionalProperties?.GetValueOrDefault(AssistantProviderProperties.Provider);
+Console.WriteLine($"non-streamed: {provider1}/{response.ModelId}: {response.Text}");
+Console.WriteLine($"streamed: {streamed}");
+if (string.IsNullOrEmpty(response.Text) || streamed.Length == 0 || response.Text != streamed.ToString())
+{
+    Console.Error.WriteLine("AOT check failed: the routed answers are empty or differ.");
+    return 1;
+}
+
+Console.WriteLine("AOT check passed.");
+return 0;
