@@ -2,8 +2,12 @@
 # Mutation testing (Stryker.NET, local tool in .config/dotnet-tools.json) of the money, limits and secrets code.
 # Not part of .ci/run: too slow for two cores. Runs one file group at a time with --concurrency 1.
 #
-#   scripts/mutation.sh [group...]     groups: shared abstractions engine (default: all three)
+#   scripts/mutation.sh [group...] [file...]   groups: shared abstractions engine (default: all three)
 #
+# A file argument (a name without .cs, e.g. `scripts/mutation.sh engine BudgetManager`) mutates only the group's files of
+# that name, so a slow group can be run one file at a time; the report then goes to artifacts/mutation/<group>-<file>/.
+# MUTATION_TEST_FILTER (a dotnet test --filter expression) passes --test-case-filter, to run only the tests that exercise
+# the files when the whole test project is too slow per mutant; a score measured so is a lower bound.
 # Each group writes its report under artifacts/mutation/<group>/ and fails below the 85 % floor (--break-at 85).
 # Record the date, this command and the score per file in tests/mutation/README.md.
 set -euo pipefail
@@ -16,10 +20,21 @@ dotnet tool restore >/dev/null
 
 run() {
   local group="$1" test_project="$2" project="$3"; shift 3
-  local mutate=()
+  local mutate=() file name selected=()
+  for file in "$@"; do
+    if [ ${#only[@]} -gt 0 ]; then
+      for name in "${only[@]}"; do [ "$file" = "**/$name.cs" ] && selected+=("$file"); done
+    else
+      selected+=("$file")
+    fi
+  done
+  if [ ${#selected[@]} -eq 0 ]; then echo "== $group: none of ${only[*]} is in this group, skipped"; return 0; fi
+  set -- "${selected[@]}"
   for file in "$@"; do mutate+=(--mutate "$file"); done
-  local out
-  out="$(pwd)/artifacts/mutation/$group"
+  [ -n "${MUTATION_TEST_FILTER:-}" ] && mutate+=(--test-case-filter "$MUTATION_TEST_FILTER")
+  local out suffix=""
+  [ ${#only[@]} -gt 0 ] && suffix="-$(IFS=-; echo "${only[*]}")"
+  out="$(pwd)/artifacts/mutation/$group$suffix"
   rm -rf "$out"; mkdir -p "$out"
   echo "== $group: $* (tests: $test_project)"
   (cd "$(dirname "$test_project")" && dotnet stryker \
@@ -33,7 +48,13 @@ run() {
     "${mutate[@]}")
 }
 
-groups=("$@")
+groups=() only=()
+for arg in "$@"; do
+  case "$arg" in
+    shared|abstractions|engine) groups+=("$arg") ;;
+    *) only+=("${arg%.cs}") ;;
+  esac
+done
 [ ${#groups[@]} -eq 0 ] && groups=(shared abstractions engine)
 for group in "${groups[@]}"; do
   case "$group" in
@@ -52,6 +73,5 @@ for group in "${groups[@]}"; do
         AssistantProviders.csproj \
         "**/BudgetManager.cs" "**/RequestAccounting.cs" "**/CostCalculator.cs" "**/TokenEstimator.cs" \
         "**/CatalogParser.cs" "**/RateLimitAdaptation.cs" "**/VendorRateLimitState.cs" ;;
-    *) echo "unknown group: $group (shared, abstractions, engine)" >&2; exit 2 ;;
   esac
 done

@@ -33,7 +33,7 @@ public sealed class AnthropicChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal AnthropicChatClient(AnthropicClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new AnthropicChatClientCore(AnthropicClientFactory.CreateTransport(options, httpClient, logger, timeProvider), options))
+        : base(new AnthropicChatClientCore(AnthropicProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), options))
     {
     }
 

@@ -8,7 +8,7 @@ namespace AssistantProviders.Cohere;
 /// <summary>
 /// Cohere v2 chat (<c>POST v2/chat</c>) as an <see cref="IChatClient"/>: streaming (typed SSE events ending in
 /// <c>message-end</c>), tool calls (the <c>tool_plan</c> comes back as <c>TextReasoningContent</c>), grounded RAG with
-/// documents from <see cref="CohereChatOptionKeys.Documents"/> and citations as <see cref="CitationAnnotation"/>s, JSON output
+/// documents from <see cref="CoherePropertyNames.Documents"/> and citations as <see cref="CitationAnnotation"/>s, JSON output
 /// and billed-unit usage. <c>GetService(typeof(ChatClientMetadata))</c> reports provider <c>cohere</c>.
 /// </summary>
 public sealed class CohereChatClient : DelegatingChatClient, IModelDiscovery
@@ -22,7 +22,7 @@ public sealed class CohereChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal CohereChatClient(CohereClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new CohereChatClientCore(CohereClientFactory.CreateTransport(options, httpClient, logger, timeProvider)))
+        : base(new CohereChatClientCore(CohereProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider)))
     {
     }
 

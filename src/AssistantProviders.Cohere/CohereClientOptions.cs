@@ -20,7 +20,7 @@ public sealed class CohereClientOptions : ProviderClientOptions
 
     /// <summary>
     /// Gets or sets the embedding <c>input_type</c> used when the request sets none. Default <c>search_document</c>; pass
-    /// <c>search_query</c> (per request, under <see cref="CohereEmbeddingOptionKeys.InputType"/>) when embedding queries.
+    /// <c>search_query</c> (per request, under <see cref="CoherePropertyNames.InputType"/>) when embedding queries.
     /// </summary>
     public string? DefaultEmbeddingInputType { get; set; }
 

@@ -7,8 +7,8 @@ namespace AssistantProviders.Cohere;
 
 /// <summary>
 /// Cohere <c>v2/embed</c> as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> (float embeddings). Cohere requires an
-/// <c>input_type</c>: it is <c>search_document</c> unless set per request under <see cref="CohereEmbeddingOptionKeys.InputType"/>
-/// (pass <see cref="CohereEmbeddingOptionKeys.SearchQuery"/> when embedding queries) or in
+/// <c>input_type</c>: it is <c>search_document</c> unless set per request under <see cref="CoherePropertyNames.InputType"/>
+/// (pass <see cref="CoherePropertyNames.SearchQuery"/> when embedding queries) or in
 /// <see cref="CohereClientOptions.DefaultEmbeddingInputType"/>. <c>Dimensions</c> maps to <c>output_dimension</c> (embed v4+).
 /// </summary>
 public sealed class CohereEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
@@ -23,7 +23,7 @@ public sealed class CohereEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
 
     internal CohereEmbeddingGenerator(CohereClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new CohereEmbeddingGeneratorCore(
-            CohereClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
+            CohereProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
             options?.DefaultEmbeddingModel ?? CohereProvider.DefaultEmbeddingModel,
             options?.DefaultEmbeddingInputType ?? CohereProvider.DefaultInputType))
     {

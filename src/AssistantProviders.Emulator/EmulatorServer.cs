@@ -66,6 +66,13 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Gets the Mistral endpoint, <c>{BaseAddress}mistral/v1/</c>.</summary>
     public Uri MistralEndpoint => GetOpenAICompatibleEndpoint("mistral");
 
+    /// <summary>
+    /// Gets the Hugging Face feature-extraction base, <c>{BaseAddress}huggingface/hf-inference/models/</c> (route
+    /// <c>{model}/pipeline/feature-extraction</c>; the value of <c>HuggingFaceClientOptions.FeatureExtractionEndpoint</c>). Hugging Face
+    /// chat is OpenAI-compatible: <c>GetOpenAICompatibleEndpoint("huggingface")</c>.
+    /// </summary>
+    public Uri HuggingFaceFeatureExtractionEndpoint => new(BaseAddress, "huggingface/hf-inference/models/");
+
     /// <summary>Gets the scripted faults; thread-safe and mutable while the server runs.</summary>
     public EmulatorFaultCollection Faults { get; }
 

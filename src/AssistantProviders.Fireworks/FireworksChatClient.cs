@@ -23,7 +23,7 @@ public sealed class FireworksChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal FireworksChatClient(FireworksClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(new ProviderTransport(FireworksProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider), FireworksProfile.Instance))
+        : base(new OpenAIWireChatClient(FireworksProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new FireworksProfile(logger)))
     {
     }
 

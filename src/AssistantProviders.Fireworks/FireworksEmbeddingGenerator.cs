@@ -20,8 +20,8 @@ public sealed class FireworksEmbeddingGenerator : DelegatingEmbeddingGenerator<s
 
     internal FireworksEmbeddingGenerator(FireworksClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireEmbeddingGenerator(
-            new ProviderTransport(FireworksProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider),
-            FireworksProfile.Instance,
+            FireworksProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new FireworksProfile(logger),
             options?.DefaultEmbeddingModel ?? FireworksProvider.DefaultEmbeddingModel))
     {
     }

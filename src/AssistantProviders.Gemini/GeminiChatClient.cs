@@ -22,7 +22,7 @@ public sealed class GeminiChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal GeminiChatClient(GeminiClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new GeminiChatClientCore(GeminiClientFactory.CreateTransport(options, httpClient, logger, timeProvider)))
+        : base(new GeminiChatClientCore(GeminiProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider)))
     {
     }
 

@@ -8,7 +8,7 @@ namespace AssistantProviders.Gemini;
 /// <summary>
 /// Gemini embeddings (<c>:embedContent</c> for one input, <c>:batchEmbedContents</c> for several) as an
 /// <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>. <c>Dimensions</c> maps to <c>outputDimensionality</c>; the task type
-/// comes from <see cref="GeminiEmbeddingOptionKeys.TaskType"/> or <see cref="GeminiClientOptions.DefaultEmbeddingTaskType"/>.
+/// comes from <see cref="GeminiPropertyNames.TaskType"/> or <see cref="GeminiClientOptions.DefaultEmbeddingTaskType"/>.
 /// </summary>
 public sealed class GeminiEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
@@ -22,7 +22,7 @@ public sealed class GeminiEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
 
     internal GeminiEmbeddingGenerator(GeminiClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new GeminiEmbeddingGeneratorCore(
-            GeminiClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
+            GeminiProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
             options?.DefaultEmbeddingModel ?? GeminiProvider.DefaultEmbeddingModel,
             options?.DefaultEmbeddingTaskType))
     {

@@ -21,7 +21,7 @@ public sealed class GroqChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal GroqChatClient(GroqClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(GroqClientFactory.CreateTransport(options, httpClient, logger, timeProvider), GroqProfile.Instance))
+        : base(new OpenAIWireChatClient(GroqProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new GroqProfile(logger)))
     {
     }
 

@@ -23,8 +23,8 @@ public sealed class GroqSpeechToTextClient : DelegatingSpeechToTextClient
 
     internal GroqSpeechToTextClient(GroqClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireSpeechToTextClient(
-            GroqClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
-            GroqProfile.Instance,
+            GroqProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new GroqProfile(logger),
             options?.DefaultTranscriptionModel ?? GroqProvider.DefaultTranscriptionModel))
     {
     }

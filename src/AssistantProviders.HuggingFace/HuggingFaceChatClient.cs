@@ -22,7 +22,7 @@ public sealed class HuggingFaceChatClient : DelegatingChatClient, IModelDiscover
     }
 
     internal HuggingFaceChatClient(HuggingFaceClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(new ProviderTransport(HuggingFaceProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider), HuggingFaceProfile.Instance))
+        : base(new OpenAIWireChatClient(HuggingFaceProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new HuggingFaceProfile(logger)))
     {
     }
 

@@ -9,7 +9,7 @@ namespace AssistantProviders.HuggingFace;
 /// <summary>
 /// Hugging Face feature-extraction embeddings as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>:
 /// <c>POST {FeatureExtractionEndpoint}{model}/pipeline/feature-extraction</c> (default model
-/// <c>sentence-transformers/all-MiniLM-L6-v2</c>). Knobs: <see cref="HuggingFaceOptionKeys"/>. <c>Dimensions</c> is not supported.
+/// <c>sentence-transformers/all-MiniLM-L6-v2</c>). Knobs: <see cref="HuggingFacePropertyNames"/>. <c>Dimensions</c> is not supported.
 /// </summary>
 public sealed class HuggingFaceEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
@@ -23,7 +23,7 @@ public sealed class HuggingFaceEmbeddingGenerator : DelegatingEmbeddingGenerator
 
     internal HuggingFaceEmbeddingGenerator(HuggingFaceClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new FeatureExtractionGenerator(
-            new ProviderTransport(HuggingFaceProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider),
+            HuggingFaceProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
             options.FeatureExtractionEndpoint ?? HuggingFaceProvider.DefaultFeatureExtractionEndpoint,
             options.DefaultEmbeddingModel ?? HuggingFaceProvider.DefaultEmbeddingModel))
     {

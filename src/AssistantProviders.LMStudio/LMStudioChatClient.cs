@@ -23,7 +23,7 @@ public sealed class LMStudioChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal LMStudioChatClient(LMStudioClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : this(new OpenAIWireChatClient(LMStudioClientFactory.CreateTransport(options, httpClient, logger, timeProvider), OpenAIWireProfile.Default))
+        : this(new OpenAIWireChatClient(LMStudioProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), OpenAIWireProfile.Default))
     {
     }
 

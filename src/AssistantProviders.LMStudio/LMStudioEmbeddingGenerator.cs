@@ -19,7 +19,7 @@ public sealed class LMStudioEmbeddingGenerator : DelegatingEmbeddingGenerator<st
 
     internal LMStudioEmbeddingGenerator(LMStudioClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireEmbeddingGenerator(
-            LMStudioClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
+            LMStudioProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
             OpenAIWireProfile.Default,
             options?.DefaultEmbeddingModel ?? LMStudioProvider.DefaultEmbeddingModel))
     {

@@ -9,7 +9,7 @@ namespace AssistantProviders.Mistral;
 
 /// <summary>
 /// Mistral AI chat completions as an <see cref="IChatClient"/>: streaming, tools (whole-call stream deltas), vision, JSON mode,
-/// <c>random_seed</c>, <c>safe_prompt</c> (<see cref="MistralOptionKeys"/>) and typed errors. <c>GetService(typeof(ChatClientMetadata))</c>
+/// <c>random_seed</c>, <c>safe_prompt</c> (<see cref="MistralPropertyNames"/>) and typed errors. <c>GetService(typeof(ChatClientMetadata))</c>
 /// reports provider <c>mistral</c>.
 /// </summary>
 public sealed class MistralChatClient : DelegatingChatClient, IModelDiscovery
@@ -23,7 +23,7 @@ public sealed class MistralChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal MistralChatClient(MistralClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(new ProviderTransport(MistralProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider), MistralProfile.Instance))
+        : base(new OpenAIWireChatClient(MistralProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new MistralProfile(logger)))
     {
     }
 

@@ -20,8 +20,8 @@ public sealed class MistralEmbeddingGenerator : DelegatingEmbeddingGenerator<str
 
     internal MistralEmbeddingGenerator(MistralClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireEmbeddingGenerator(
-            new ProviderTransport(MistralProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider),
-            MistralProfile.Instance,
+            MistralProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new MistralProfile(logger),
             options?.DefaultEmbeddingModel ?? MistralProvider.DefaultEmbeddingModel))
     {
     }

@@ -23,8 +23,8 @@ public sealed class MlxChatClient : DelegatingChatClient, IModelDiscovery
 
     internal MlxChatClient(MlxClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireChatClient(
-            new ProviderTransport(MlxProvider.Create(), options ?? throw new ArgumentNullException(nameof(options)), httpClient, ProviderAuth.Bearer, logger, timeProvider),
-            OpenAIWireProfile.Default))
+            MlxProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new MlxProfile(logger)))
     {
     }
 

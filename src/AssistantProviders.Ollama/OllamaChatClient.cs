@@ -12,30 +12,6 @@ namespace AssistantProviders.Ollama;
 /// </summary>
 public sealed class OllamaChatClient : DelegatingChatClient, IModelDiscovery
 {
-    /// <summary>
-    /// Request knob in <see cref="ChatOptions.AdditionalProperties"/>: how long the model stays loaded (<c>keep_alive</c>), as a
-    /// duration string (<c>5m</c>), a number of seconds or a <see cref="TimeSpan"/>. Overrides <see cref="OllamaClientOptions.KeepAlive"/>.
-    /// </summary>
-    public const string KeepAliveKey = "ollama.keep_alive";
-
-    /// <summary>Request knob in <see cref="ChatOptions.AdditionalProperties"/>: <c>think</c>, a bool or a level (<c>low</c>, <c>medium</c>, <c>high</c>, <c>max</c>).</summary>
-    public const string ThinkKey = "ollama.think";
-
-    /// <summary>Request knob in <see cref="ChatOptions.AdditionalProperties"/>: the context window to load the model with (<c>options.num_ctx</c>), an int.</summary>
-    public const string NumCtxKey = "ollama.num_ctx";
-
-    /// <summary>Response property: total time Ollama spent on the request (<c>total_duration</c>), a <see cref="TimeSpan"/>.</summary>
-    public const string TotalDurationKey = "ollama.total_duration";
-
-    /// <summary>Response property: time spent loading the model (<c>load_duration</c>), a <see cref="TimeSpan"/>.</summary>
-    public const string LoadDurationKey = "ollama.load_duration";
-
-    /// <summary>Response property: time spent evaluating the prompt (<c>prompt_eval_duration</c>), a <see cref="TimeSpan"/>.</summary>
-    public const string PromptEvalDurationKey = "ollama.prompt_eval_duration";
-
-    /// <summary>Response property: time spent generating the answer (<c>eval_duration</c>), a <see cref="TimeSpan"/>.</summary>
-    public const string EvalDurationKey = "ollama.eval_duration";
-
     /// <summary>Initializes a new instance of the <see cref="OllamaChatClient"/> class, for use without dependency injection.</summary>
     /// <param name="options">The options (endpoint, default model, optional key).</param>
     /// <param name="httpClient">An optional HTTP client; one is created (and owned) when omitted.</param>
@@ -45,7 +21,7 @@ public sealed class OllamaChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal OllamaChatClient(OllamaClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OllamaChatClientCore(OllamaClientFactory.CreateTransport(options, httpClient, logger, timeProvider), options.KeepAlive))
+        : base(new OllamaChatClientCore(OllamaProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), options.KeepAlive))
     {
     }
 

@@ -22,7 +22,7 @@ public sealed class OllamaClientOptions : ProviderClientOptions
     /// <summary>
     /// Gets or sets how long Ollama keeps the model loaded after a request (<c>keep_alive</c>): a duration such as <c>5m</c> or
     /// <c>1h</c>, <c>0</c> to unload at once, <c>-1</c> to keep it loaded. <see langword="null"/> leaves the server default (5 minutes).
-    /// A request can override it with <see cref="OllamaChatClient.KeepAliveKey"/>.
+    /// A request can override it with <see cref="OllamaPropertyNames.KeepAlive"/>.
     /// </summary>
     public string? KeepAlive { get; set; }
 }

@@ -8,12 +8,6 @@ namespace AssistantProviders.Ollama;
 /// <summary>Ollama <c>/api/embed</c> as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> (batch input, <c>dimensions</c>, <c>truncate</c>).</summary>
 public sealed class OllamaEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
-    /// <summary>Request knob in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/>: <c>truncate</c>, a bool (server default true; false makes over-long input an error).</summary>
-    public const string TruncateKey = "ollama.truncate";
-
-    /// <summary>Request knob in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/>: <c>keep_alive</c> (see <see cref="OllamaChatClient.KeepAliveKey"/>).</summary>
-    public const string KeepAliveKey = OllamaChatClient.KeepAliveKey;
-
     /// <summary>Initializes a new instance of the <see cref="OllamaEmbeddingGenerator"/> class, for use without dependency injection.</summary>
     /// <param name="options">The options (endpoint, default embedding model).</param>
     /// <param name="httpClient">An optional HTTP client; one is created (and owned) when omitted.</param>
@@ -24,7 +18,7 @@ public sealed class OllamaEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
 
     internal OllamaEmbeddingGenerator(OllamaClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OllamaEmbeddingGeneratorCore(
-            OllamaClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
+            OllamaProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
             options.DefaultEmbeddingModel ?? OllamaProvider.DefaultEmbeddingModel,
             options.KeepAlive))
     {

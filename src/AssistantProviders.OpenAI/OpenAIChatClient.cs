@@ -21,7 +21,7 @@ public sealed class OpenAIChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal OpenAIChatClient(OpenAIClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(OpenAIClientFactory.CreateTransport(options, httpClient, logger, timeProvider), OpenAIProfile.Instance))
+        : base(new OpenAIWireChatClient(OpenAIProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new OpenAIProfile(logger)))
     {
     }
 

@@ -19,8 +19,8 @@ public sealed class OpenAIEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
 
     internal OpenAIEmbeddingGenerator(OpenAIClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireEmbeddingGenerator(
-            OpenAIClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
-            OpenAIProfile.Instance,
+            OpenAIProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new OpenAIProfile(logger),
             options?.DefaultEmbeddingModel ?? OpenAIProvider.DefaultEmbeddingModel))
     {
     }

@@ -22,8 +22,8 @@ public sealed class OpenAISpeechToTextClient : DelegatingSpeechToTextClient
 
     internal OpenAISpeechToTextClient(OpenAIClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireSpeechToTextClient(
-            OpenAIClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
-            OpenAIProfile.Instance,
+            OpenAIProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new OpenAIProfile(logger),
             options?.DefaultTranscriptionModel ?? OpenAIProvider.DefaultTranscriptionModel))
     {
     }

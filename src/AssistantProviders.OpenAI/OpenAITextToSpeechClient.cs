@@ -22,8 +22,8 @@ public sealed class OpenAITextToSpeechClient : DelegatingTextToSpeechClient
 
     internal OpenAITextToSpeechClient(OpenAIClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireTextToSpeechClient(
-            OpenAIClientFactory.CreateTransport(options, httpClient, logger, timeProvider),
-            OpenAIProfile.Instance,
+            OpenAIProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new OpenAIProfile(logger),
             options?.DefaultSpeechModel ?? OpenAIProvider.DefaultSpeechModel,
             options?.DefaultVoice ?? OpenAIProvider.DefaultVoice))
     {

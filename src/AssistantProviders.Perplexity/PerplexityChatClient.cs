@@ -9,7 +9,7 @@ namespace AssistantProviders.Perplexity;
 
 /// <summary>
 /// Perplexity Sonar chat completions as an <see cref="IChatClient"/>: streaming, web-search citations and search results as
-/// <see cref="CitationAnnotation"/>s on the answer's text, search filters (<see cref="PerplexityOptionKeys"/>) and usage with the
+/// <see cref="CitationAnnotation"/>s on the answer's text, search filters (<see cref="PerplexityPropertyNames"/>) and usage with the
 /// number of search requests. <c>GetService(typeof(ChatClientMetadata))</c> reports provider <c>perplexity</c>.
 /// </summary>
 public sealed class PerplexityChatClient : DelegatingChatClient, IModelDiscovery
@@ -29,7 +29,7 @@ public sealed class PerplexityChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal PerplexityChatClient(PerplexityClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(new ProviderTransport(PerplexityProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider), PerplexityProfile.Instance))
+        : base(new OpenAIWireChatClient(PerplexityProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new PerplexityProfile(logger)))
     {
     }
 

@@ -87,7 +87,8 @@ public static class RedisBuilderExtensions
             return connection;
         });
 
-        // Each seam resolves to the Redis implementation when its area is shared, else to the in-process default.
+        // Each store contract resolves to the Redis implementation when its area is shared; null (not registered) keeps the
+        // engine's in-process default. A later UseSqlite/UseRedis replaces these: the last store registered wins.
         services.RemoveAll<IBudgetStore>();
         services.AddSingleton<IBudgetStore>(sp => Options(sp).ShareBudgets
             ? new RedisBudgetStore(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<TimeProvider>(), Logger(sp))
@@ -95,15 +96,15 @@ public static class RedisBuilderExtensions
         services.RemoveAll<IRateLimitGate>();
         services.AddSingleton<IRateLimitGate>(sp => Options(sp).ShareRateLimits
             ? new RedisRateLimitGate(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<TimeProvider>())
-            : InProcessRateLimitGate.Instance);
+            : null!);
         services.RemoveAll<ISharedRouteHealth>();
         services.AddSingleton<ISharedRouteHealth>(sp => Options(sp).ShareRouteHealth
             ? new RedisRouteHealth(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<TimeProvider>())
-            : InProcessSharedRouteHealth.Instance);
-        services.RemoveAll<IUsageLedger>();
-        services.AddSingleton<IUsageLedger>(sp => Options(sp).ShareLedger
-            ? new RedisUsageLedger(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<TimeProvider>(), Logger(sp))
-            : new UsageLedger(sp.GetRequiredService<TimeProvider>()));
+            : null!);
+        services.RemoveAll<IUsageStore>();
+        services.AddSingleton<IUsageStore>(sp => Options(sp).ShareLedger
+            ? new RedisUsageStore(sp.GetRequiredService<RedisConnection>(), sp.GetRequiredService<TimeProvider>(), Logger(sp))
+            : null!);
         return builder;
     }
 

@@ -70,15 +70,16 @@ public static class SqliteBuilderExtensions
             return database;
         });
 
-        // A later UseSqlite/UseRedis replaces these: the last store registered wins.
+        // The engine's public store contracts; null (not registered) keeps the in-process default. A later UseSqlite/UseRedis
+        // replaces these: the last store registered wins.
         services.RemoveAll<IBudgetStore>();
         services.AddSingleton<IBudgetStore>(sp => Options(sp).PersistBudgets
             ? new SqliteBudgetStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), Options(sp).ReservationTimeout)
             : null!);
-        services.RemoveAll<IUsageLedger>();
-        services.AddSingleton<IUsageLedger>(sp => Options(sp).PersistLedger
-            ? new SqliteUsageLedger(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>())
-            : new UsageLedger(sp.GetRequiredService<TimeProvider>()));
+        services.RemoveAll<IUsageStore>();
+        services.AddSingleton<IUsageStore>(sp => Options(sp).PersistLedger
+            ? new SqliteUsageStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>())
+            : null!);
         return builder;
     }
 

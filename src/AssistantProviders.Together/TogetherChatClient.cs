@@ -22,7 +22,7 @@ public sealed class TogetherChatClient : DelegatingChatClient, IModelDiscovery
     }
 
     internal TogetherChatClient(TogetherClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
-        : base(new OpenAIWireChatClient(new ProviderTransport(TogetherProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider), TogetherProfile.Instance))
+        : base(new OpenAIWireChatClient(TogetherProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider), new TogetherProfile(logger)))
     {
     }
 

@@ -20,8 +20,8 @@ public sealed class TogetherEmbeddingGenerator : DelegatingEmbeddingGenerator<st
 
     internal TogetherEmbeddingGenerator(TogetherClientOptions options, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
         : base(new OpenAIWireEmbeddingGenerator(
-            new ProviderTransport(TogetherProvider.Create(), options, httpClient, ProviderAuth.Bearer, logger, timeProvider),
-            TogetherProfile.Instance,
+            TogetherProvider.Definition.CreateTransport(options, httpClient, logger, timeProvider),
+            new TogetherProfile(logger),
             options?.DefaultEmbeddingModel ?? TogetherProvider.DefaultEmbeddingModel))
     {
     }

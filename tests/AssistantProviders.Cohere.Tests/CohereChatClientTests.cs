@@ -67,12 +67,12 @@ public sealed class CohereChatClientTests
             ToolMode = ChatToolMode.RequireAny,
             AdditionalProperties = new()
             {
-                [CohereChatOptionKeys.Documents] = new object[]
+                [CoherePropertyNames.Documents] = new object[]
                 {
                     "Paris is in France.",
                     new Dictionary<string, string> { ["id"] = "doc-2", ["title"] = "Lyon", ["text"] = "Lyon is in France.", ["url"] = "https://example.com/lyon" },
                 },
-                [CohereChatOptionKeys.SafetyMode] = "CONTEXTUAL",
+                [CoherePropertyNames.SafetyMode] = "CONTEXTUAL",
             },
         };
 
@@ -164,7 +164,7 @@ public sealed class CohereChatClientTests
         citation.Snippet.ShouldBe("Lyon");
         var region = citation.AnnotatedRegions.ShouldNotBeNull().OfType<TextSpanAnnotatedRegion>().ShouldHaveSingleItem();
         (region.StartIndex, region.EndIndex).ShouldBe((0, 4));
-        response.Usage!.AdditionalCounts![CohereRerankOptionKeys.SearchUnitsUsageKey].ShouldBe(1);
+        response.Usage!.AdditionalCounts![CoherePropertyNames.SearchUnitsUsageKey].ShouldBe(1);
     }
 
     [Fact]
@@ -274,8 +274,17 @@ public sealed class CohereChatClientTests
         var handler = new VerbatimHttpHandler().RespondSse(sse);
         using var client = Fixtures.Chat(handler);
 
-        await Should.ThrowAsync<AssistantProviderException>(async () =>
+        var ex = await Should.ThrowAsync<AssistantProviderException>(async () =>
             await client.GetStreamingResponseAsync("q", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+
+        // An error event without a status or code: the generic mapping, attributed to Cohere, with the vendor's message.
+        ex.GetType().ShouldBe(typeof(AssistantProviderException));
+        ex.ProviderId.ShouldBe("cohere");
+        ex.StatusCode.ShouldBeNull();
+        ex.ErrorCode.ShouldBeNull();
+        ex.Kind.ShouldBe(ProviderErrorKind.ServerError);
+        ex.IsTransient.ShouldBeTrue();
+        ex.Message.ShouldContain("too many requests, slow down");
     }
 
     [Fact]
@@ -323,6 +332,12 @@ public sealed class CohereChatClientTests
 
         var ex = await Should.ThrowAsync<AssistantProviderException>(() => client.GetResponseAsync("q", cancellationToken: TestContext.Current.CancellationToken));
         ex.IsTransient.ShouldBeTrue();
+        ex.GetType().ShouldBe(typeof(AssistantProviderException));
+        ex.Kind.ShouldBe(ProviderErrorKind.ServerError);
+        ex.StatusCode.ShouldBe(500);
+        ex.ProviderId.ShouldBe("cohere");
+        ex.ErrorCode.ShouldBeNull();
+        ex.Message.ShouldContain("internal server error");
     }
 
     [Fact]
@@ -333,6 +348,14 @@ public sealed class CohereChatClientTests
 
         var ex = await Should.ThrowAsync<AssistantProviderException>(() => client.GetResponseAsync("q", cancellationToken: TestContext.Current.CancellationToken));
         ex.IsTransient.ShouldBeTrue();
+
+        // finish_reason ERROR in a 200 body is mapped as a vendor 500 carrying the finish reason as the vendor code.
+        ex.GetType().ShouldBe(typeof(AssistantProviderException));
+        ex.Kind.ShouldBe(ProviderErrorKind.ServerError);
+        ex.StatusCode.ShouldBe(500);
+        ex.ErrorCode.ShouldBe("ERROR");
+        ex.ProviderId.ShouldBe("cohere");
+        ex.Message.ShouldContain("finish_reason ERROR");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CohereEmbeddingAndRerankTests
         {
             ModelId = "embed-v4.0",
             Dimensions = 256,
-            AdditionalProperties = new() { [CohereEmbeddingOptionKeys.InputType] = CohereEmbeddingOptionKeys.SearchQuery, [CohereEmbeddingOptionKeys.Truncate] = "END" },
+            AdditionalProperties = new() { [CoherePropertyNames.InputType] = CoherePropertyNames.SearchQuery, [CoherePropertyNames.Truncate] = "END" },
         }, TestContext.Current.CancellationToken);
 
         handler.Requests.Count.ShouldBe(1);
@@ -74,7 +74,7 @@ public sealed class CohereEmbeddingAndRerankTests
         result.Results[0].Document.ShouldBe("rainy day in the city");
         result.Results[0].RelevanceScore.ShouldBe(0.10183054, 1e-9);
         result.Results[1].Document.ShouldBe("sunny day at the beach");
-        result.Usage!.AdditionalCounts![CohereRerankOptionKeys.SearchUnitsUsageKey].ShouldBe(1);
+        result.Usage!.AdditionalCounts![CoherePropertyNames.SearchUnitsUsageKey].ShouldBe(1);
         result.ResponseId.ShouldBe("b44fe75b-e3d3-489a-b61e-1a1aede3ef72");
         result.ModelId.ShouldBe("rerank-v3.5");
     }

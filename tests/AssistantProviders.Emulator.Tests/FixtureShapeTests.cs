@@ -78,7 +78,7 @@ public sealed class FixtureShapeTests
         }
     }
 
-    private static string FixturePath(string vendor, string fixture)
+    internal static string FixturePath(string vendor, string fixture)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AssistantProviders.sln")))

@@ -2,24 +2,16 @@
 using System.Text.Json;
 using AssistantProviders.Fireworks;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using static AssistantProviders.TestUtilities.Providers.OpenAIWirePayloads;
 
 namespace AssistantProviders.Fireworks.Tests;
 
-public sealed class FireworksChatClientTests : OpenAIWireProviderTests
+public sealed class FireworksChatClientTests
 {
-    protected override string ProviderId => "fireworks";
-
-    protected override string ApiKeyEnvironmentVariable => "FIREWORKS_API_KEY";
-
-    protected override string SectionName => "Fireworks";
-
-    protected override IChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
+    private static FireworksChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
         new FireworksChatClient(new FireworksClientOptions { ApiKey = apiKey, MaxResponseBytes = maxResponseBytes ?? 1 << 20 }, new HttpClient(handler));
-
-    protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddFireworks();
 
     [Fact]
     public async Task ChatTape_ShortModelIdIsExpanded_Verbatim()

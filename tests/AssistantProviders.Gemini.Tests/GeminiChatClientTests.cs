@@ -43,7 +43,7 @@ public sealed class GeminiChatClientTests
 
         var call = new FunctionCallContent("call-1", "weather", new Dictionary<string, object?> { ["location"] = "Paris" })
         {
-            AdditionalProperties = new() { [GeminiChatOptionKeys.ThoughtSignature] = "sig-1" },
+            AdditionalProperties = new() { [GeminiPropertyNames.ThoughtSignature] = "sig-1" },
         };
         List<ChatMessage> messages =
         [
@@ -109,7 +109,7 @@ public sealed class GeminiChatClientTests
             {
                 ModelId = "models/gemini-2.5-pro",
                 ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "city"),
-                AdditionalProperties = new() { [GeminiChatOptionKeys.ThinkingBudget] = 0, [GeminiChatOptionKeys.IncludeThoughts] = true },
+                AdditionalProperties = new() { [GeminiPropertyNames.ThinkingBudget] = 0, [GeminiPropertyNames.IncludeThoughts] = true },
             },
             TestContext.Current.CancellationToken);
 
@@ -135,7 +135,7 @@ public sealed class GeminiChatClientTests
         response.Usage.ReasoningTokenCount.ShouldBe(244);
         response.Usage.TotalTokenCount.ShouldBe(281);
         var text = response.Messages.ShouldHaveSingleItem().Contents.OfType<TextContent>().ShouldHaveSingleItem();
-        ((string)text.AdditionalProperties![GeminiChatOptionKeys.ThoughtSignature]!).ShouldStartWith("EtoFCtcFAb4");
+        ((string)text.AdditionalProperties![GeminiPropertyNames.ThoughtSignature]!).ShouldStartWith("EtoFCtcFAb4");
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class GeminiChatClientTests
               {"role":"model","parts":[{"functionCall":{"name":"weather","args":{"location":"San Francisco"}},"thoughtSignature":"SIG"}]},
               {"role":"user","parts":[{"functionResponse":{"name":"weather","response":{"temperature":21}}}]}
             ]}
-            """.Replace("SIG", (string)call.AdditionalProperties![GeminiChatOptionKeys.ThoughtSignature]!, StringComparison.Ordinal);
+            """.Replace("SIG", (string)call.AdditionalProperties![GeminiPropertyNames.ThoughtSignature]!, StringComparison.Ordinal);
         List<ChatMessage> history = [new(ChatRole.User, "Weather in SF?"), .. first.Messages, new(ChatRole.Tool, [new FunctionResultContent(call.CallId, new Dictionary<string, int> { ["temperature"] = 21 })])];
         var second = await client.GetResponseAsync(history, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -229,7 +229,7 @@ public sealed class GeminiChatClientTests
         calls.ShouldAllBe(c => c.Name == "getWeather");
         calls.Select(c => ((JsonElement)c.Arguments!["location"]!).GetString()).ShouldBe(["Boston", "San Francisco"]);
         calls.Select(c => c.CallId).Distinct().Count().ShouldBe(2);
-        calls[0].AdditionalProperties.ShouldNotBeNull().ContainsKey(GeminiChatOptionKeys.ThoughtSignature).ShouldBeTrue();
+        calls[0].AdditionalProperties.ShouldNotBeNull().ContainsKey(GeminiPropertyNames.ThoughtSignature).ShouldBeTrue();
         var usage = updates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem().Details;
         usage.InputTokenCount.ShouldBe(26);
         usage.OutputTokenCount.ShouldBe(23 + 132);

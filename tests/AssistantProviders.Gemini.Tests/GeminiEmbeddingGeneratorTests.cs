@@ -21,7 +21,7 @@ public sealed class GeminiEmbeddingGeneratorTests
 
         var result = await generator.GenerateAsync(
             ["sunny day"],
-            new EmbeddingGenerationOptions { Dimensions = 5, AdditionalProperties = new() { [GeminiEmbeddingOptionKeys.TaskType] = "RETRIEVAL_QUERY" } },
+            new EmbeddingGenerationOptions { Dimensions = 5, AdditionalProperties = new() { [GeminiPropertyNames.TaskType] = "RETRIEVAL_QUERY" } },
             TestContext.Current.CancellationToken);
 
         result.ShouldHaveSingleItem().Vector.ToArray().ShouldBe([0.1f, 0.2f, 0.3f, 0.4f, 0.5f]);

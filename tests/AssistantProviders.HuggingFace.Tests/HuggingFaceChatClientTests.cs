@@ -3,26 +3,18 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistantProviders.HuggingFace;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using static AssistantProviders.TestUtilities.Providers.OpenAIWirePayloads;
 
 namespace AssistantProviders.HuggingFace.Tests;
 
-public sealed class HuggingFaceChatClientTests : OpenAIWireProviderTests
+public sealed class HuggingFaceChatClientTests
 {
     private static readonly ChatOptions TapeOptions = new() { ModelId = "mistralai/Mistral-7B-Instruct-v0.2", MaxOutputTokens = 500, Temperature = 0.1f, Seed = 0 };
 
-    protected override string ProviderId => "huggingface";
-
-    protected override string ApiKeyEnvironmentVariable => "HF_TOKEN";
-
-    protected override string SectionName => "HuggingFace";
-
-    protected override IChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
+    private static HuggingFaceChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
         new HuggingFaceChatClient(new HuggingFaceClientOptions { ApiKey = apiKey, MaxResponseBytes = maxResponseBytes ?? 1 << 20 }, new HttpClient(handler));
-
-    protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddHuggingFace();
 
     [Fact]
     public async Task RouterChatTape_Verbatim_MapsAnswer()

@@ -49,7 +49,7 @@ public sealed class HuggingFaceEmbeddingGeneratorTests
 
         var result = await generator.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions
         {
-            AdditionalProperties = new() { [HuggingFaceOptionKeys.Normalize] = false, [HuggingFaceOptionKeys.PromptName] = "query" },
+            AdditionalProperties = new() { [HuggingFacePropertyNames.Normalize] = false, [HuggingFacePropertyNames.PromptName] = "query" },
         }, TestContext.Current.CancellationToken);
 
         Assert.EndsWith("/models/sentence-transformers/all-MiniLM-L6-v2/pipeline/feature-extraction", handler.Requests[0].Uri.AbsolutePath, StringComparison.Ordinal);

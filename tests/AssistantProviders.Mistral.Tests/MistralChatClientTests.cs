@@ -3,27 +3,19 @@ using System.Net;
 using System.Text.Json;
 using AssistantProviders.Mistral;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using static AssistantProviders.TestUtilities.Providers.OpenAIWirePayloads;
 
 namespace AssistantProviders.Mistral.Tests;
 
-public sealed class MistralChatClientTests : OpenAIWireProviderTests
+public sealed class MistralChatClientTests
 {
     private static readonly AIFunctionDeclaration Weather = AIFunctionFactory.CreateDeclaration(
         "weather", "Gets the weather", JsonDocument.Parse("""{"type":"object","properties":{"location":{"type":"string"}},"required":["location"]}""").RootElement);
 
-    protected override string ProviderId => "mistral";
-
-    protected override string ApiKeyEnvironmentVariable => "MISTRAL_API_KEY";
-
-    protected override string SectionName => "Mistral";
-
-    protected override IChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
+    private static MistralChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
         new MistralChatClient(new MistralClientOptions { ApiKey = apiKey, MaxResponseBytes = maxResponseBytes ?? 1 << 20 }, new HttpClient(handler));
-
-    protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddMistral();
 
     [Fact]
     public async Task Request_UsesRandomSeed_AnyToolChoice_SafePrompt_Verbatim()
@@ -50,7 +42,7 @@ public sealed class MistralChatClientTests : OpenAIWireProviderTests
             Tools = [Weather],
             ToolMode = ChatToolMode.RequireAny,
             AllowMultipleToolCalls = false,
-            AdditionalProperties = new() { [MistralOptionKeys.SafePrompt] = true },
+            AdditionalProperties = new() { [MistralPropertyNames.SafePrompt] = true },
         }, TestContext.Current.CancellationToken);
     }
 

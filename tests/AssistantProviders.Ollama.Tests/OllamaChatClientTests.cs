@@ -40,10 +40,10 @@ public sealed class OllamaChatClientTests
         response.Usage.OutputTokenCount.ShouldBe(298);
         response.Usage.TotalTokenCount.ShouldBe(324);
         response.AdditionalProperties![AssistantProviderProperties.Provider].ShouldBe("ollama");
-        response.AdditionalProperties[OllamaChatClient.TotalDurationKey].ShouldBe(TimeSpan.FromTicks(5191566416 / 100));
-        response.AdditionalProperties[OllamaChatClient.LoadDurationKey].ShouldBe(TimeSpan.FromTicks(2154458 / 100));
-        response.AdditionalProperties[OllamaChatClient.PromptEvalDurationKey].ShouldBe(TimeSpan.FromTicks(383809000 / 100));
-        response.AdditionalProperties[OllamaChatClient.EvalDurationKey].ShouldBe(TimeSpan.FromTicks(4799921000 / 100));
+        response.AdditionalProperties[OllamaPropertyNames.TotalDuration].ShouldBe(TimeSpan.FromTicks(5191566416 / 100));
+        response.AdditionalProperties[OllamaPropertyNames.LoadDuration].ShouldBe(TimeSpan.FromTicks(2154458 / 100));
+        response.AdditionalProperties[OllamaPropertyNames.PromptEvalDuration].ShouldBe(TimeSpan.FromTicks(383809000 / 100));
+        response.AdditionalProperties[OllamaPropertyNames.EvalDuration].ShouldBe(TimeSpan.FromTicks(4799921000 / 100));
         handler.Requests.Single().Headers.ContainsKey("Authorization").ShouldBeFalse();
     }
 
@@ -138,7 +138,7 @@ public sealed class OllamaChatClientTests
         await client.GetResponseAsync("hi", new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.Json,
-            AdditionalProperties = new() { [OllamaChatClient.KeepAliveKey] = "10m", [OllamaChatClient.ThinkKey] = "high", [OllamaChatClient.NumCtxKey] = 8192 },
+            AdditionalProperties = new() { [OllamaPropertyNames.KeepAlive] = "10m", [OllamaPropertyNames.Think] = "high", [OllamaPropertyNames.NumCtx] = 8192 },
         }, TestContext.Current.CancellationToken);
     }
 
@@ -188,7 +188,7 @@ public sealed class OllamaChatClientTests
         var usage = updates.SelectMany(u => u.Contents).OfType<UsageContent>().ShouldHaveSingleItem();
         usage.Details.InputTokenCount.ShouldBe(26);
         usage.Details.OutputTokenCount.ShouldBe(282);
-        updates[^1].AdditionalProperties![OllamaChatClient.EvalDurationKey].ShouldBe(TimeSpan.FromTicks(4535599000 / 100));
+        updates[^1].AdditionalProperties![OllamaPropertyNames.EvalDuration].ShouldBe(TimeSpan.FromTicks(4535599000 / 100));
         handler.Requests.Single().Headers["Accept"].ShouldBe("application/x-ndjson");
     }
 

@@ -24,7 +24,7 @@ public sealed class OllamaEmbeddingGeneratorTests
             {
                 ModelId = "all-minilm",
                 Dimensions = 10,
-                AdditionalProperties = new() { [OllamaEmbeddingGenerator.TruncateKey] = false, [OllamaEmbeddingGenerator.KeepAliveKey] = "2m" },
+                AdditionalProperties = new() { [OllamaPropertyNames.Truncate] = false, [OllamaPropertyNames.KeepAlive] = "2m" },
             },
             TestContext.Current.CancellationToken);
 
@@ -35,7 +35,7 @@ public sealed class OllamaEmbeddingGeneratorTests
         embedding.ModelId.ShouldBe("all-minilm");
         result.Usage!.InputTokenCount.ShouldBe(8);
         result.AdditionalProperties![AssistantProviderProperties.Provider].ShouldBe("ollama");
-        result.AdditionalProperties[OllamaChatClient.TotalDurationKey].ShouldBe(TimeSpan.FromTicks(14143917 / 100));
+        result.AdditionalProperties[OllamaPropertyNames.TotalDuration].ShouldBe(TimeSpan.FromTicks(14143917 / 100));
     }
 
     [Fact]

@@ -2,24 +2,16 @@
 using System.Net;
 using AssistantProviders.Perplexity;
 using AssistantProviders.TestUtilities;
-using AssistantProviders.TestUtilities.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using static AssistantProviders.TestUtilities.Providers.OpenAIWirePayloads;
 
 namespace AssistantProviders.Perplexity.Tests;
 
-public sealed class PerplexityChatClientTests : OpenAIWireProviderTests
+public sealed class PerplexityChatClientTests
 {
-    protected override string ProviderId => "perplexity";
-
-    protected override string ApiKeyEnvironmentVariable => "PERPLEXITY_API_KEY";
-
-    protected override string SectionName => "Perplexity";
-
-    protected override IChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
+    private static PerplexityChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
         new PerplexityChatClient(new PerplexityClientOptions { ApiKey = apiKey, MaxResponseBytes = maxResponseBytes ?? 1 << 20 }, new HttpClient(handler));
-
-    protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddPerplexity();
 
     [Fact]
     public async Task Request_CarriesSearchKnobs_Verbatim()
@@ -38,11 +30,11 @@ public sealed class PerplexityChatClientTests : OpenAIWireProviderTests
         {
             AdditionalProperties = new()
             {
-                [PerplexityOptionKeys.SearchRecencyFilter] = "week",
-                [PerplexityOptionKeys.SearchDomainFilter] = new[] { "wikipedia.org", "-reddit.com" },
-                [PerplexityOptionKeys.ReturnImages] = true,
-                [PerplexityOptionKeys.ReturnRelatedQuestions] = false,
-                [PerplexityOptionKeys.SearchMode] = "academic",
+                [PerplexityPropertyNames.SearchRecencyFilter] = "week",
+                [PerplexityPropertyNames.SearchDomainFilter] = new[] { "wikipedia.org", "-reddit.com" },
+                [PerplexityPropertyNames.ReturnImages] = true,
+                [PerplexityPropertyNames.ReturnRelatedQuestions] = false,
+                [PerplexityPropertyNames.SearchMode] = "academic",
             },
         }, TestContext.Current.CancellationToken);
     }

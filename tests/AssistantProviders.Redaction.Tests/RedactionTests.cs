@@ -2,6 +2,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -15,7 +16,9 @@ namespace AssistantProviders.Redaction.Tests;
 
 /// <summary>
 /// Drives every provider package through vendor errors that echo the key in bodies, URLs and headers, and checks that the key
-/// never appears in an exception (message, inner exceptions, ToString, Data), a log line, an activity tag or an audit record.
+/// never appears in an exception (message, inner exceptions, ToString, Data), a log line, an activity tag, a metric tag or an
+/// audit record. The same holds on the stream-cut path: a 200 stream that echoes the key (model, id, text, headers) and is then
+/// cut with a transport error that carries the key.
 /// </summary>
 public sealed class RedactionTests
 {
@@ -39,10 +42,45 @@ public sealed class RedactionTests
         return data;
     }
 
+    public static TheoryData<string> StreamCutCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in Providers.All.Keys)
+        {
+            data.Add(id);
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)
+    public Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)
     {
+        var handler = new LeakyHandler(Key, status);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, streaming);
+    }
+
+    [Theory]
+    [MemberData(nameof(StreamCutCases))]
+    public Task Key_never_leaks_from_a_stream_that_echoes_it_and_is_cut(string provider)
+    {
+        var handler = new StreamCutHandler(provider, Key);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, streaming: true);
+    }
+
+    private static async Task AssertNoLeakAsync(string provider, HttpMessageHandler handler, Func<int> calls, Func<List<HttpRequestMessage>> requests, bool streaming)
+    {
+        var measurements = new ConcurrentQueue<string>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) => l.EnableMeasurementEvents(instrument),
+        };
+        meters.SetMeasurementEventCallback<long>((i, v, t, _) => measurements.Enqueue(Measurement(i, v, t)));
+        meters.SetMeasurementEventCallback<int>((i, v, t, _) => measurements.Enqueue(Measurement(i, v, t)));
+        meters.SetMeasurementEventCallback<double>((i, v, t, _) => measurements.Enqueue(Measurement(i, v, t)));
+        meters.Start();
+
         var activities = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
@@ -69,7 +107,6 @@ public sealed class RedactionTests
             a.LogRecords = true;
         });
         Providers.All[provider](builder, Key);
-        var handler = new LeakyHandler(Key, status);
         services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = handler));
         await using var sp = services.BuildServiceProvider();
         var chat = sp.GetRequiredService<IChatClient>();
@@ -91,8 +128,8 @@ public sealed class RedactionTests
         });
 
         error.ShouldNotBeNull();
-        handler.Calls.ShouldBeGreaterThan(0, "the provider must have reached the fake vendor");
-        handler.Requests.ShouldContain(r => HeadersOf(r).Contains(Key, StringComparison.Ordinal) || (r.RequestUri != null && r.RequestUri.ToString().Contains(Key, StringComparison.Ordinal)), "the key was sent, so there was something to leak");
+        calls().ShouldBeGreaterThan(0, "the provider must have reached the fake vendor");
+        requests().ShouldContain(r => HeadersOf(r).Contains(Key, StringComparison.Ordinal) || (r.RequestUri != null && r.RequestUri.ToString().Contains(Key, StringComparison.Ordinal)), "the key was sent, so there was something to leak");
 
         var leaks = new List<string>();
         Check(leaks, "exception", ExceptionText(error));
@@ -124,11 +161,28 @@ public sealed class RedactionTests
             }
         }
 
+        foreach (var line in measurements)
+        {
+            Check(leaks, "metric", line);
+        }
+
+        measurements.ShouldContain(m => m.StartsWith("AssistantProviders ", StringComparison.Ordinal), "the router's metrics were captured");
         audit.Records.Count.ShouldBe(1);
         Check(leaks, "audit", JsonSerializer.Serialize(audit.Records[0]));
         activities.ShouldContain(a => a.Source.Name == "AssistantProviders", "the router's spans were captured");
 
         Assert.True(leaks.Count == 0, "The key leaked:\n" + string.Join("\n---\n", leaks.Select(l => l.Length > 600 ? l[..600] : l)));
+    }
+
+    private static string Measurement<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var line = new StringBuilder(instrument.Meter.Name).Append(' ').Append(instrument.Name).Append(' ').Append(value);
+        foreach (var tag in tags)
+        {
+            line.Append(' ').Append(tag.Key).Append('=').Append(Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return line.ToString();
     }
 
     private static string HeadersOf(HttpRequestMessage request) =>

@@ -57,7 +57,8 @@ internal sealed class Fleet : IDisposable
 
     public IUsageLedger Ledger(int i) => _instances[i].GetRequiredService<IUsageLedger>();
 
-    public IRateLimitGate RateLimits(int i) => _instances[i].GetRequiredService<IRateLimitGate>();
+    /// <summary>The engine's admission over instance <paramref name="i"/>'s gate: the Redis gate decides, the local limiter when it answers Local.</summary>
+    public RateLimitAdmission RateLimits(int i) => new(_instances[i].GetRequiredService<IRateLimitGate>());
 
     public ISharedRouteHealth Health(int i) => _instances[i].GetRequiredService<ISharedRouteHealth>();
 

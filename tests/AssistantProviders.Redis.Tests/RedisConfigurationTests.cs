@@ -76,9 +76,12 @@ public sealed class RedisConfigurationTests
         options.KeyPrefix.ShouldBe("shop");
         options.OnStoreUnavailable.ShouldBe(RedisUnavailableBehavior.FailOpen);
         options.OnRateLimitStoreUnavailable.ShouldBe(RedisUnavailableBehavior.FailOpen);
-        sp.GetRequiredService<IRateLimitGate>().ShouldBeSameAs(InProcessRateLimitGate.Instance);
-        sp.GetRequiredService<ISharedRouteHealth>().ShouldBeSameAs(InProcessSharedRouteHealth.Instance);
+        // Not shared: no store is registered, so the engine keeps its in-process defaults.
+        sp.GetService<IRateLimitGate>().ShouldBeNull();
+        new RateLimitAdmission(sp.GetService<IRateLimitGate>()).Gate.ShouldBeSameAs(InProcessRateLimitGate.Instance);
+        sp.GetService<ISharedRouteHealth>().ShouldBeNull();
         sp.GetService<IBudgetStore>().ShouldBeNull();
+        sp.GetService<IUsageStore>().ShouldBeNull();
         sp.GetRequiredService<IUsageLedger>().ShouldBeOfType<AssistantProviders.Usage.UsageLedger>();
     }
 

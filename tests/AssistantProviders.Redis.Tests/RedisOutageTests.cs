@@ -82,9 +82,9 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         (await fleet.Budgets(0).TryReserveAsync("openai", "gpt-4.1", null, 3m, default)).Refusal.ShouldNotBeNull().BudgetName.ShouldBe("global/daily");
 
         // Rate limits fail open by default: the instance's own limiter applies.
-        (await fleet.RateLimits(0).TryAcquireAsync("groq", "rpm", limiter, 1, default)).ShouldBeTrue();
-        (await fleet.RateLimits(0).TryAcquireAsync("groq", "rpm", limiter, 1, default)).ShouldBeTrue();
-        (await fleet.RateLimits(0).TryAcquireAsync("groq", "rpm", limiter, 1, default)).ShouldBeFalse();
+        (await fleet.RateLimits(0).TryAcquireAsync("groq", RateLimitKind.Requests, limiter, 1, default)).ShouldBeTrue();
+        (await fleet.RateLimits(0).TryAcquireAsync("groq", RateLimitKind.Requests, limiter, 1, default)).ShouldBeTrue();
+        (await fleet.RateLimits(0).TryAcquireAsync("groq", RateLimitKind.Requests, limiter, 1, default)).ShouldBeFalse();
         fleet.Logs[0].GetSnapshot().ShouldContain(r => r.Id.Id == 2016);
 
         // Route health: nothing shared, never an error.
@@ -98,8 +98,8 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         (await fleet.Budgets(0).TryReserveAsync("openai", "gpt-4.1", null, 9m, default)).Refusal.ShouldBeNull();
         (await fleet.Budgets(1).TryReserveAsync("openai", "gpt-4.1", null, 2m, default)).Refusal.ShouldNotBeNull();
         using var fresh = new LocalRateLimiter(2, fleet.Time);
-        (await fleet.RateLimits(1).TryAcquireAsync("groq", "rpm", fresh, 2, default)).ShouldBeTrue();
-        (await fleet.RateLimits(0).TryAcquireAsync("groq", "rpm", fresh, 1, default)).ShouldBeFalse();
+        (await fleet.RateLimits(1).TryAcquireAsync("groq", RateLimitKind.Requests, fresh, 2, default)).ShouldBeTrue();
+        (await fleet.RateLimits(0).TryAcquireAsync("groq", RateLimitKind.Requests, fresh, 1, default)).ShouldBeFalse();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         await WaitForRedisAsync(fleet);
         fleet.Ledger(1).Record(new UsageRecord { ProviderId = "openai", ModelId = "gpt-4.1", Cost = 0.5m, InputTokens = 10 });
         fleet.Ledger(0).Record(new UsageRecord { ProviderId = "openai", ModelId = "gpt-4.1", Cost = 1m, InputTokens = 10 }); // Flushes the pending one first.
-        ((RedisUsageLedger)fleet.Ledger(0)).FlushPending();
+        ((RedisUsageStore)fleet[0].GetRequiredService<IUsageStore>()).FlushPending();
 
         var snapshot = fleet.Ledger(1).Snapshot();
         snapshot.TotalRequests.ShouldBe(3);

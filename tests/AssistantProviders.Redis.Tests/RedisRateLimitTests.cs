@@ -21,13 +21,13 @@ public sealed class RedisRateLimitTests : IClassFixture<RedisServerFixture>
         try
         {
             var results = await Task.WhenAll(Enumerable.Range(0, 90).Select(i => Task.Run(async () =>
-                await fleet.RateLimits(i % 3).TryAcquireAsync("groq", "rpm", locals[i % 3], 1, CancellationToken.None))));
+                await fleet.RateLimits(i % 3).TryAcquireAsync("groq", RateLimitKind.Requests, locals[i % 3], 1, CancellationToken.None))));
 
             results.Count(ok => ok).ShouldBe(30);
 
             // The next UTC minute is a new window for the whole fleet.
             fleet.Time.Advance(TimeSpan.FromMinutes(1));
-            (await fleet.RateLimits(1).TryAcquireAsync("groq", "rpm", locals[1], 1, default)).ShouldBeTrue();
+            (await fleet.RateLimits(1).TryAcquireAsync("groq", RateLimitKind.Requests, locals[1], 1, default)).ShouldBeTrue();
         }
         finally
         {
@@ -45,9 +45,9 @@ public sealed class RedisRateLimitTests : IClassFixture<RedisServerFixture>
         using var fleet = new Fleet(_redis, 2, new Dictionary<string, string?>());
         using var local = new LocalRateLimiter(1000, fleet.Time);
 
-        (await fleet.RateLimits(0).TryAcquireAsync("groq", "tpm", local, 600, default)).ShouldBeTrue();
-        (await fleet.RateLimits(1).TryAcquireAsync("groq", "tpm", local, 500, default)).ShouldBeFalse();
-        (await fleet.RateLimits(1).TryAcquireAsync("groq", "tpm", local, 400, default)).ShouldBeTrue();
-        (await fleet.RateLimits(1).TryAcquireAsync("openai", "tpm", local, 900, default)).ShouldBeTrue();
+        (await fleet.RateLimits(0).TryAcquireAsync("groq", RateLimitKind.Tokens, local, 600, default)).ShouldBeTrue();
+        (await fleet.RateLimits(1).TryAcquireAsync("groq", RateLimitKind.Tokens, local, 500, default)).ShouldBeFalse();
+        (await fleet.RateLimits(1).TryAcquireAsync("groq", RateLimitKind.Tokens, local, 400, default)).ShouldBeTrue();
+        (await fleet.RateLimits(1).TryAcquireAsync("openai", RateLimitKind.Tokens, local, 900, default)).ShouldBeTrue();
     }
 }

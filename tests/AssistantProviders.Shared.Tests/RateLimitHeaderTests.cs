@@ -12,11 +12,11 @@ public sealed class RateLimitHeaderTests
             response.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return RetryAfterParser.ParseRateLimits(response.Headers);
+        return RetryAfterParser.ParseRateLimits(response.Headers, DateTimeOffset.UnixEpoch);
     }
 
     [Fact]
-    public void NullHeaders_IsNull() => RetryAfterParser.ParseRateLimits(null).ShouldBeNull();
+    public void NullHeaders_IsNull() => RetryAfterParser.ParseRateLimits(null, DateTimeOffset.UnixEpoch).ShouldBeNull();
 
     [Fact]
     public void OpenAIAndGroq_ZeroRemaining_IsZero_NotAbsent()
@@ -125,6 +125,6 @@ public sealed class RateLimitHeaderTests
     {
         using var response = new HttpResponseMessage();
         response.Headers.TryAddWithoutValidation("x-ratelimit-remaining-requests", ["3", "9"]);
-        RetryAfterParser.ParseRateLimits(response.Headers).ShouldNotBeNull().RemainingRequests.ShouldBe(3);
+        RetryAfterParser.ParseRateLimits(response.Headers, DateTimeOffset.UnixEpoch).ShouldNotBeNull().RemainingRequests.ShouldBe(3);
     }
 }

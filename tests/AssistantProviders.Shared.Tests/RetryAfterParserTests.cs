@@ -78,7 +78,7 @@ public sealed class RetryAfterParserTests
         response.Headers.TryAddWithoutValidation("x-ratelimit-remaining-tokens", "149984");
         response.Headers.TryAddWithoutValidation("x-ratelimit-reset-requests", "1s");
         response.Headers.TryAddWithoutValidation("x-ratelimit-reset-tokens", "6m0.5s");
-        var limits = RetryAfterParser.ParseRateLimits(response.Headers).ShouldNotBeNull();
+        var limits = RetryAfterParser.ParseRateLimits(response.Headers, DateTimeOffset.UnixEpoch).ShouldNotBeNull();
         limits.LimitRequests.ShouldBe(60);
         limits.RemainingRequests.ShouldBe(59);
         limits.LimitTokens.ShouldBe(150000);
@@ -91,10 +91,10 @@ public sealed class RetryAfterParserTests
     public void RateLimitHeaders_AnthropicShape_AndNoneGivesNull()
     {
         using var response = new HttpResponseMessage();
-        RetryAfterParser.ParseRateLimits(response.Headers).ShouldBeNull();
+        RetryAfterParser.ParseRateLimits(response.Headers, DateTimeOffset.UnixEpoch).ShouldBeNull();
         response.Headers.TryAddWithoutValidation("anthropic-ratelimit-requests-remaining", "4");
         response.Headers.TryAddWithoutValidation("x-ratelimit-limit-requests", "-3");
-        var limits = RetryAfterParser.ParseRateLimits(response.Headers).ShouldNotBeNull();
+        var limits = RetryAfterParser.ParseRateLimits(response.Headers, DateTimeOffset.UnixEpoch).ShouldNotBeNull();
         limits.RemainingRequests.ShouldBe(4);
         limits.LimitRequests.ShouldBeNull();
     }

@@ -30,7 +30,7 @@ public sealed class SqliteConfigurationTests : IDisposable
         options.ReservationTimeout.ShouldBe(TimeSpan.FromMinutes(10));
         options.BusyTimeout.ShouldBe(TimeSpan.FromSeconds(2));
         provider.GetRequiredService<IBudgetStore>().ShouldBeOfType<SqliteBudgetStore>();
-        provider.GetRequiredService<IUsageLedger>().ShouldBeOfType<SqliteUsageLedger>();
+        provider.GetRequiredService<IUsageStore>().ShouldBeOfType<SqliteUsageStore>();
         File.Exists(path).ShouldBeTrue(); // The folder and the file are created.
     }
 
@@ -73,7 +73,7 @@ public sealed class SqliteConfigurationTests : IDisposable
             o.PersistBudgets = false;
         }));
         provider.GetService<IBudgetStore>().ShouldBeNull();
-        provider.GetRequiredService<IUsageLedger>().ShouldBeOfType<SqliteUsageLedger>();
+        provider.GetRequiredService<IUsageStore>().ShouldBeOfType<SqliteUsageStore>();
     }
 
     [Fact]

@@ -1,24 +1,16 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.TestUtilities;
-using AssistantProviders.TestUtilities.Providers;
 using AssistantProviders.Together;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using static AssistantProviders.TestUtilities.Providers.OpenAIWirePayloads;
 
 namespace AssistantProviders.Together.Tests;
 
-public sealed class TogetherChatClientTests : OpenAIWireProviderTests
+public sealed class TogetherChatClientTests
 {
-    protected override string ProviderId => "together";
-
-    protected override string ApiKeyEnvironmentVariable => "TOGETHER_API_KEY";
-
-    protected override string SectionName => "Together";
-
-    protected override IChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
+    private static TogetherChatClient CreateChatClient(HttpMessageHandler handler, string? apiKey = Key, long? maxResponseBytes = null) =>
         new TogetherChatClient(new TogetherClientOptions { ApiKey = apiKey, MaxResponseBytes = maxResponseBytes ?? 1 << 20 }, new HttpClient(handler));
-
-    protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddTogether();
 
     [Fact]
     public async Task ChatTape_VerbatimRequest_MapsEosAndUsage()

@@ -33,6 +33,15 @@ public sealed class ProviderDescriptor
     /// <summary>Gets or sets the regions the provider processes data in.</summary>
     public IList<string> Regions { get; set; } = [];
 
+    /// <summary>
+    /// Gets or sets the tasks the provider is a default pick for under the <c>BestForTask</c> strategy (<c>code</c>, <c>vision</c>,
+    /// <c>rag</c>, <c>web-search</c>, <c>realtime</c>, <c>multilingual</c>, <c>long-context</c>); <c>AssistantProviders:Routing:Tasks</c> overrides them.
+    /// </summary>
+    public IList<string> TaskTags { get; set; } = [];
+
+    /// <summary>Gets or sets the local addresses where a server of the provider usually listens, probed by model discovery.</summary>
+    public IList<LocalProbe> LocalProbes { get; set; } = [];
+
     /// <summary>Gets or sets the environment variable that holds the API key (for example <c>GROQ_API_KEY</c>); <see langword="null"/> when no key is needed.</summary>
     public string? ApiKeyEnvironmentVariable { get; set; }
 

@@ -23,6 +23,7 @@ internal static class AnthropicProvider
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision | ModelCapabilities.Json,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["code", "vision", "long-context"],
         ApiKeyEnvironmentVariable = "ANTHROPIC_API_KEY",
         BaseUrlEnvironmentVariable = "ANTHROPIC_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,
@@ -33,5 +34,8 @@ internal static class AnthropicProvider
     public static ProviderDefinition<AnthropicClientOptions> Definition { get; } = new(
         Create,
         static (o, s) => s.Bind(o),
-        new ProviderClientFactory<AnthropicClientOptions>(typeof(AnthropicChatClient), static (o, h, l, t) => new AnthropicChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)));
+        new ProviderClientFactory<AnthropicClientOptions>(typeof(AnthropicChatClient), static (o, h, l, t) => new AnthropicChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)))
+    {
+        Authenticate = static _ => ProviderAuth.Header("x-api-key"),
+    };
 }

@@ -115,9 +115,9 @@ internal static class TestAllCommand
         }
 
         // The engine's estimate: catalog prices for 20 input tokens and 1 output token, plus any per-request fee (Perplexity search).
-        var accounting = host.Services.GetRequiredService<AssistantProviders.Accounting.IRequestAccounting>();
+        var catalog = host.Services.GetRequiredService<AssistantProviders.Catalog.IPriceCatalog>();
         var model = registration.GetOptions(host.Services).DefaultModel ?? registration.Descriptor.DefaultModel;
-        var worstCase = model is null ? null : accounting.EstimateCost(registration.Id, model, inputTokens: 20, outputTokens: 1);
+        var worstCase = model is null ? null : catalog.EstimateCost(registration.Id, model, inputTokens: 20, outputTokens: 1);
         if (worstCase is null && registration.Descriptor.Locality != ProviderLocality.Local)
         {
             return new ProbeResult(registration.Id, ProbeStatus.Skipped, $"authenticated; paid call skipped: {model} is not priced, so the --max-cost cap cannot be checked", listLatency, models.Count, null);

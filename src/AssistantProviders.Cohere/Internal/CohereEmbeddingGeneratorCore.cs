@@ -24,11 +24,11 @@ internal sealed class CohereEmbeddingGeneratorCore(ProviderTransport transport, 
         {
             Model = model,
             Texts = texts,
-            InputType = props is not null && props.TryGetValue(CohereEmbeddingOptionKeys.InputType, out string? inputType) && !string.IsNullOrWhiteSpace(inputType)
+            InputType = props is not null && props.TryGetValue(CoherePropertyNames.InputType, out string? inputType) && !string.IsNullOrWhiteSpace(inputType)
                 ? inputType
                 : defaultInputType,
             OutputDimension = options?.Dimensions,
-            Truncate = props is not null && props.TryGetValue(CohereEmbeddingOptionKeys.Truncate, out string? truncate) ? truncate : null,
+            Truncate = props is not null && props.TryGetValue(CoherePropertyNames.Truncate, out string? truncate) ? truncate : null,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve("v2/embed"))
         {

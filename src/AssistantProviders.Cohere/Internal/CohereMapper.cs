@@ -45,8 +45,8 @@ internal static class CohereMapper
 
         if (options.AdditionalProperties is { } props)
         {
-            request.Documents = props.TryGetValue(CohereChatOptionKeys.Documents, out var documents) ? ToDocuments(documents) : null;
-            request.SafetyMode = props.TryGetValue(CohereChatOptionKeys.SafetyMode, out string? safety) && !string.IsNullOrWhiteSpace(safety) ? safety : null;
+            request.Documents = props.TryGetValue(CoherePropertyNames.Documents, out var documents) ? ToDocuments(documents) : null;
+            request.SafetyMode = props.TryGetValue(CoherePropertyNames.SafetyMode, out string? safety) && !string.IsNullOrWhiteSpace(safety) ? safety : null;
         }
 
         return request;
@@ -221,7 +221,7 @@ internal static class CohereMapper
         };
         if (ToLong(usage!.BilledUnits?.SearchUnits) is { } searches)
         {
-            details.AdditionalCounts = new() { [CohereRerankOptionKeys.SearchUnitsUsageKey] = searches };
+            details.AdditionalCounts = new() { [CoherePropertyNames.SearchUnitsUsageKey] = searches };
         }
 
         return details;
@@ -402,7 +402,7 @@ internal static class CohereMapper
                         break;
                     default:
                         throw new ArgumentException(
-                            $"{CohereChatOptionKeys.Documents} must hold strings or IDictionary<string, string> documents, not {item?.GetType().Name ?? "null"}.",
+                            $"{CoherePropertyNames.Documents} must hold strings or IDictionary<string, string> documents, not {item?.GetType().Name ?? "null"}.",
                             nameof(value));
                 }
             }

@@ -21,6 +21,7 @@ internal static class CohereProvider
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
             ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.Rerank,
         ComplianceTags = ["soc2"],
+        TaskTags = ["rag", "multilingual"],
         ApiKeyEnvironmentVariable = "COHERE_API_KEY",
         BaseUrlEnvironmentVariable = "COHERE_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

@@ -27,6 +27,7 @@ internal sealed class EmulatorDispatcher
     private readonly AnthropicWire _anthropic = new();
     private readonly GeminiWire _gemini = new();
     private readonly CohereWire _cohere = new();
+    private readonly HuggingFaceWire _huggingFace = new();
     private long _sequence;
 
     public EmulatorDispatcher(EmulatorOptions options, EmulatorState state, EmulatorFaultCollection faults, ILogger logger, CancellationToken stopping)
@@ -104,7 +105,7 @@ internal sealed class EmulatorDispatcher
         else
         {
             var call = new EmulatorCall(ctx, vendor, route, body, _state);
-            fault = _faults.TakeMatch(vendor, path, call.BodyModel ?? RouteModel(route));
+            fault = _faults.TakeMatch(vendor, path, call.BodyModel ?? (wire is HuggingFaceWire ? HuggingFaceWire.RouteModel(route) : RouteModel(route)));
             if (fault is not null)
             {
                 Log.FaultApplied(_logger, fault.Kind, request.Method, path);
@@ -192,6 +193,7 @@ internal sealed class EmulatorDispatcher
             ["anthropic"] = "anthropic/v1/",
             ["gemini"] = "gemini/v1beta/",
             ["cohere"] = "cohere/",
+            ["huggingface-feature-extraction"] = "huggingface/hf-inference/models/{model}/pipeline/feature-extraction",
             ["openai-compatible"] = "{vendor}/v1/",
         },
     });
@@ -224,6 +226,7 @@ internal sealed class EmulatorDispatcher
             "gemini" => (null, string.Empty),
             "cohere" when rest.StartsWith("v1/", StringComparison.Ordinal) || rest.StartsWith("v2/", StringComparison.Ordinal) => (_cohere, rest),
             "cohere" => (null, string.Empty),
+            "huggingface" when Under(rest, "hf-inference", out route) => (_huggingFace, route),
             _ when Under(rest, "openai/v1", out route) || Under(rest, "inference/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
             _ => (null, string.Empty),
         };

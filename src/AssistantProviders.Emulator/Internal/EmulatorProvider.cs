@@ -13,6 +13,7 @@ internal static class EmulatorProvider
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["local"],
         Regions = ["local"],
+        TaskTags = ["realtime"],
         ApiKeyEnvironmentVariable = null,
         BaseUrlEnvironmentVariable = "EMULATOR_BASE_URL",
         DefaultEndpoint = endpoint ?? InProcessEndpoint,

@@ -2,6 +2,8 @@
 using System.Text.Json;
 using AssistantProviders.Shared.OpenAIWire;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Fireworks.Internal;
 
@@ -14,7 +16,11 @@ internal sealed class FireworksProfile : OpenAIWireProfile
 {
     public const string ModelPrefix = "accounts/fireworks/models/";
 
-    public static readonly FireworksProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="FireworksProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public FireworksProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     public override bool IncludeStreamUsage => false;
 
@@ -24,9 +30,17 @@ internal sealed class FireworksProfile : OpenAIWireProfile
     public static string NormalizeModelId(string model) =>
         string.IsNullOrWhiteSpace(model) || model.Contains('/', StringComparison.Ordinal) ? model : ModelPrefix + model;
 
-    public override void ConfigureRequest(WireChatRequest request, ChatOptions? options) => request.Model = NormalizeModelId(request.Model);
+    public override void ConfigureRequest(WireChatRequest request, ChatOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Model = Expand(request.Model);
+    }
 
-    public override void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options) => request.Model = NormalizeModelId(request.Model);
+    public override void ConfigureEmbeddingRequest(WireEmbeddingRequest request, EmbeddingGenerationOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Model = Expand(request.Model);
+    }
 
     public override void OnModelListed(JsonElement item, ModelDescriptor model)
     {
@@ -36,5 +50,16 @@ internal sealed class FireworksProfile : OpenAIWireProfile
             : ModelCapabilities.Chat | ModelCapabilities.Streaming |
               (ReadBool(item, "supportsTools") ? ModelCapabilities.Tools : ModelCapabilities.None) |
               (ReadBool(item, "supportsImageInput") ? ModelCapabilities.Vision : ModelCapabilities.None);
+    }
+
+    private string Expand(string model)
+    {
+        var expanded = NormalizeModelId(model);
+        if (!string.Equals(expanded, model, StringComparison.Ordinal))
+        {
+            Log.ModelIdExpanded(_logger, model, expanded);
+        }
+
+        return expanded;
     }
 }

@@ -20,6 +20,7 @@ internal static class FireworksProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["soc2", "hipaa"],
         Regions = ["us"],
+        TaskTags = ["realtime", "code"],
         ApiKeyEnvironmentVariable = "FIREWORKS_API_KEY",
         BaseUrlEnvironmentVariable = "FIREWORKS_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

@@ -20,8 +20,8 @@ internal sealed class GeminiEmbeddingGeneratorCore(ProviderTransport transport, 
         }
 
         var props = options?.AdditionalProperties;
-        var taskType = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.TaskType, out string? t) && !string.IsNullOrWhiteSpace(t) ? t : defaultTaskType;
-        var title = props is not null && props.TryGetValue(GeminiEmbeddingOptionKeys.Title, out string? s) ? s : null;
+        var taskType = props is not null && props.TryGetValue(GeminiPropertyNames.TaskType, out string? t) && !string.IsNullOrWhiteSpace(t) ? t : defaultTaskType;
+        var title = props is not null && props.TryGetValue(GeminiPropertyNames.Title, out string? s) ? s : null;
         GeminiEmbedContentRequest Item(string text, string? itemModel) => new()
         {
             Model = itemModel,

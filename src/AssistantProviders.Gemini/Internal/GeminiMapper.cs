@@ -208,7 +208,7 @@ internal static class GeminiMapper
         var content = new FunctionCallContent(callId, name, FunctionJson.ToArguments(args));
         if (signature is not null)
         {
-            (content.AdditionalProperties ??= [])[GeminiChatOptionKeys.ThoughtSignature] = signature;
+            (content.AdditionalProperties ??= [])[GeminiPropertyNames.ThoughtSignature] = signature;
         }
 
         return content;
@@ -228,7 +228,7 @@ internal static class GeminiMapper
             AIContent content = part.Thought == true ? new TextReasoningContent(text) : new TextContent(text);
             if (part.ThoughtSignature is { } signature)
             {
-                (content.AdditionalProperties ??= [])[GeminiChatOptionKeys.ThoughtSignature] = signature;
+                (content.AdditionalProperties ??= [])[GeminiPropertyNames.ThoughtSignature] = signature;
             }
 
             contents.Add(content);
@@ -249,7 +249,7 @@ internal static class GeminiMapper
 
     private static GeminiPart? ToPart(AIContent content, Dictionary<string, string> callNames)
     {
-        var signature = content.AdditionalProperties is { } props && props.TryGetValue(GeminiChatOptionKeys.ThoughtSignature, out var s) ? s as string : null;
+        var signature = content.AdditionalProperties is { } props && props.TryGetValue(GeminiPropertyNames.ThoughtSignature, out var s) ? s as string : null;
         switch (content)
         {
             case TextReasoningContent:
@@ -368,8 +368,8 @@ internal static class GeminiMapper
         var props = options.AdditionalProperties;
         if (props is not null)
         {
-            int? budget = props.TryGetValue(GeminiChatOptionKeys.ThinkingBudget, out int b) ? b : null;
-            bool? include = props.TryGetValue(GeminiChatOptionKeys.IncludeThoughts, out bool i) ? i : null;
+            int? budget = props.TryGetValue(GeminiPropertyNames.ThinkingBudget, out int b) ? b : null;
+            bool? include = props.TryGetValue(GeminiPropertyNames.IncludeThoughts, out bool i) ? i : null;
             if (budget is not null || include is not null)
             {
                 config.ThinkingConfig = new GeminiThinkingConfig { ThinkingBudget = budget, IncludeThoughts = include };

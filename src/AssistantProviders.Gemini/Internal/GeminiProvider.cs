@@ -21,6 +21,7 @@ internal static class GeminiProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["vision", "multilingual", "long-context"],
         ApiKeyEnvironmentVariable = "GEMINI_API_KEY",
         BaseUrlEnvironmentVariable = "GEMINI_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,
@@ -32,5 +33,8 @@ internal static class GeminiProvider
         Create,
         static (o, s) => s.Bind(o),
         new(typeof(GeminiChatClient), static (o, h, l, t) => new GeminiChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
-        new(typeof(GeminiEmbeddingGenerator), static (o, h, l, t) => new GeminiEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)));
+        new(typeof(GeminiEmbeddingGenerator), static (o, h, l, t) => new GeminiEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)))
+    {
+        Authenticate = static _ => ProviderAuth.Header(ApiKeyHeader),
+    };
 }

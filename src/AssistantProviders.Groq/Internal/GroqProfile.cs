@@ -2,6 +2,8 @@
 using System.Text.Json;
 using AssistantProviders.Shared.OpenAIWire;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Groq.Internal;
 
@@ -11,7 +13,11 @@ namespace AssistantProviders.Groq.Internal;
 /// </summary>
 internal sealed class GroqProfile : OpenAIWireProfile
 {
-    public static readonly GroqProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="GroqProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public GroqProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     public override bool IncludeStreamUsage => false;
 
@@ -40,6 +46,7 @@ internal sealed class GroqProfile : OpenAIWireProfile
         {
             update.Contents.Add(new UsageContent(usage));
             state.UsageReported = true;
+            Log.UsageFromXGroq(_logger, wire.Model ?? update.ModelId);
         }
     }
 

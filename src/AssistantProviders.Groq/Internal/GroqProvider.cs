@@ -20,6 +20,7 @@ internal static class GroqProvider
             ModelCapabilities.Json | ModelCapabilities.SpeechToText,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["realtime"],
         ApiKeyEnvironmentVariable = "GROQ_API_KEY",
         BaseUrlEnvironmentVariable = "GROQ_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

@@ -40,9 +40,9 @@ internal sealed class FeatureExtractionGenerator : IEmbeddingGenerator<string, E
         var body = new FeatureExtractionRequest
         {
             Inputs = inputs,
-            Normalize = Flag(options, HuggingFaceOptionKeys.Normalize),
-            Truncate = Flag(options, HuggingFaceOptionKeys.Truncate),
-            PromptName = options?.AdditionalProperties?.TryGetValue(HuggingFaceOptionKeys.PromptName, out var p) == true ? p as string : null,
+            Normalize = Flag(options, HuggingFacePropertyNames.Normalize),
+            Truncate = Flag(options, HuggingFacePropertyNames.Truncate),
+            PromptName = options?.AdditionalProperties?.TryGetValue(HuggingFacePropertyNames.PromptName, out var p) == true ? p as string : null,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, PipelineUri(model))
         {

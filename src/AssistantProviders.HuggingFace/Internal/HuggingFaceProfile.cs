@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Text.Json;
 using AssistantProviders.Shared.OpenAIWire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.HuggingFace.Internal;
 
@@ -10,7 +12,11 @@ namespace AssistantProviders.HuggingFace.Internal;
 /// </summary>
 internal sealed class HuggingFaceProfile : OpenAIWireProfile
 {
-    public static readonly HuggingFaceProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="HuggingFaceProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public HuggingFaceProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     public override void OnModelListed(JsonElement item, ModelDescriptor model)
     {
@@ -40,5 +46,7 @@ internal sealed class HuggingFaceProfile : OpenAIWireProfile
 
             return;
         }
+
+        Log.NoLiveProvider(_logger, model.ModelId);
     }
 }

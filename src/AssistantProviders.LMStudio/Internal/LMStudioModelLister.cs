@@ -16,6 +16,7 @@ internal static class LMStudioModelLister
         }
         catch (AssistantProviderException ex) when (ex.Kind is ProviderErrorKind.NotFound or ProviderErrorKind.BadRequest)
         {
+            Log.NativeListingUnavailable(transport.Logger, ex.StatusCode);
             return await ModelListReader.ListAsync(transport, "models", cancellationToken).ConfigureAwait(false);
         }
     }

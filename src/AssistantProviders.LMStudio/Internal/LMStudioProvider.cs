@@ -20,6 +20,7 @@ internal static class LMStudioProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["local"],
         Regions = ["local"],
+        LocalProbes = [new LocalProbe(1234, "/v1/models")],
         ApiKeyEnvironmentVariable = null,
         BaseUrlEnvironmentVariable = "LMSTUDIO_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

@@ -2,6 +2,8 @@
 using System.Text.Json;
 using AssistantProviders.Shared.OpenAIWire;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Mistral.Internal;
 
@@ -13,11 +15,15 @@ namespace AssistantProviders.Mistral.Internal;
 /// </summary>
 internal sealed class MistralProfile : OpenAIWireProfile
 {
-    public static readonly MistralProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="MistralProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public MistralProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     private static readonly JsonElement Any = ToJsonElement("tool_choice", "any");
 
-    private static readonly string[] Knobs = [MistralOptionKeys.SafePrompt, MistralOptionKeys.PromptMode, MistralOptionKeys.ReasoningEffort];
+    private static readonly string[] Knobs = [MistralPropertyNames.SafePrompt, MistralPropertyNames.PromptMode, MistralPropertyNames.ReasoningEffort];
 
     public override bool IncludeStreamUsage => false;
 
@@ -27,11 +33,13 @@ internal sealed class MistralProfile : OpenAIWireProfile
         {
             (request.Extra ??= [])["random_seed"] = ToJsonElement("random_seed", seed);
             request.Seed = null;
+            Log.SeedRenamed(_logger, request.Model);
         }
 
         if (request.ToolChoice is { ValueKind: JsonValueKind.String } choice && choice.ValueEquals("required"))
         {
             request.ToolChoice = Any;
+            Log.ToolChoiceAny(_logger, request.Model);
         }
 
         foreach (var key in Knobs)
@@ -46,6 +54,7 @@ internal sealed class MistralProfile : OpenAIWireProfile
         {
             (request.Extra ??= [])["output_dimension"] = ToJsonElement("output_dimension", dimensions);
             request.Dimensions = null;
+            Log.DimensionsRenamed(_logger, request.Model);
         }
     }
 }

@@ -20,6 +20,7 @@ internal static class MistralProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["gdpr"],
         Regions = ["eu"],
+        TaskTags = ["rag", "code", "multilingual"],
         ApiKeyEnvironmentVariable = "MISTRAL_API_KEY",
         BaseUrlEnvironmentVariable = "MISTRAL_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

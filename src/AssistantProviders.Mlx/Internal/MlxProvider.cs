@@ -21,6 +21,7 @@ internal static class MlxProvider
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools,
         ComplianceTags = ["local"],
         Regions = ["local"],
+        LocalProbes = [new LocalProbe(5901, "/v1/models"), new LocalProbe(8080, "/v1/models")],
         ApiKeyEnvironmentVariable = null,
         BaseUrlEnvironmentVariable = "MLX_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

@@ -30,12 +30,12 @@ internal sealed class OllamaEmbeddingGeneratorCore(ProviderTransport transport, 
         var result = EmbeddingResults.Create(Transport, (wire.Embeddings ?? [])!, inputs.Count, model, usage, rateLimits, wire.Model);
         if (OllamaMapper.Nanoseconds(wire.TotalDuration) is { } total)
         {
-            result.AdditionalProperties![OllamaChatClient.TotalDurationKey] = total;
+            result.AdditionalProperties![OllamaPropertyNames.TotalDuration] = total;
         }
 
         if (OllamaMapper.Nanoseconds(wire.LoadDuration) is { } load)
         {
-            result.AdditionalProperties![OllamaChatClient.LoadDurationKey] = load;
+            result.AdditionalProperties![OllamaPropertyNames.LoadDuration] = load;
         }
 
         return result;

@@ -23,7 +23,7 @@ internal static class OllamaMapper
             AddMessage(request.Messages, message, callNames);
         }
 
-        request.KeepAlive = KeepAlive(options?.AdditionalProperties, OllamaChatClient.KeepAliveKey, defaultKeepAlive);
+        request.KeepAlive = KeepAlive(options?.AdditionalProperties, OllamaPropertyNames.KeepAlive, defaultKeepAlive);
         if (options is null)
         {
             return request;
@@ -39,7 +39,7 @@ internal static class OllamaMapper
             Stop = options.StopSequences is { Count: > 0 } stop ? [.. stop] : null,
             FrequencyPenalty = options.FrequencyPenalty,
             PresencePenalty = options.PresencePenalty,
-            NumCtx = Int(options.AdditionalProperties, OllamaChatClient.NumCtxKey),
+            NumCtx = Int(options.AdditionalProperties, OllamaPropertyNames.NumCtx),
         };
         request.Options = modelOptions.IsEmpty ? null : modelOptions;
 
@@ -66,7 +66,7 @@ internal static class OllamaMapper
             _ => null,
         };
 
-        if (options.AdditionalProperties is { } props && props.TryGetValue(OllamaChatClient.ThinkKey, out var think) && think is not null)
+        if (options.AdditionalProperties is { } props && props.TryGetValue(OllamaPropertyNames.Think, out var think) && think is not null)
         {
             request.Think = think switch
             {
@@ -74,7 +74,7 @@ internal static class OllamaMapper
                 string s when bool.TryParse(s, out var b) => Element(b),
                 string s => Element(s),
                 JsonElement e => e.Clone(),
-                _ => throw new ArgumentException($"ChatOptions.AdditionalProperties[\"{OllamaChatClient.ThinkKey}\"] must be a bool or a level string (low, medium, high, max).", nameof(options)),
+                _ => throw new ArgumentException($"ChatOptions.AdditionalProperties[\"{OllamaPropertyNames.Think}\"] must be a bool or a level string (low, medium, high, max).", nameof(options)),
             };
         }
 
@@ -88,16 +88,16 @@ internal static class OllamaMapper
             Model = model,
             Input = [.. inputs],
             Dimensions = options?.Dimensions,
-            KeepAlive = KeepAlive(options?.AdditionalProperties, OllamaEmbeddingGenerator.KeepAliveKey, defaultKeepAlive),
+            KeepAlive = KeepAlive(options?.AdditionalProperties, OllamaPropertyNames.KeepAlive, defaultKeepAlive),
         };
-        if (options?.AdditionalProperties is { } props && props.TryGetValue(OllamaEmbeddingGenerator.TruncateKey, out var truncate) && truncate is not null)
+        if (options?.AdditionalProperties is { } props && props.TryGetValue(OllamaPropertyNames.Truncate, out var truncate) && truncate is not null)
         {
             request.Truncate = truncate switch
             {
                 bool b => b,
                 string s when bool.TryParse(s, out var b) => b,
                 JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } e => e.GetBoolean(),
-                _ => throw new ArgumentException($"EmbeddingGenerationOptions.AdditionalProperties[\"{OllamaEmbeddingGenerator.TruncateKey}\"] must be a bool.", nameof(options)),
+                _ => throw new ArgumentException($"EmbeddingGenerationOptions.AdditionalProperties[\"{OllamaPropertyNames.Truncate}\"] must be a bool.", nameof(options)),
             };
         }
 
@@ -247,10 +247,10 @@ internal static class OllamaMapper
             return;
         }
 
-        Put(properties, OllamaChatClient.TotalDurationKey, Nanoseconds(wire.TotalDuration));
-        Put(properties, OllamaChatClient.LoadDurationKey, Nanoseconds(wire.LoadDuration));
-        Put(properties, OllamaChatClient.PromptEvalDurationKey, Nanoseconds(wire.PromptEvalDuration));
-        Put(properties, OllamaChatClient.EvalDurationKey, Nanoseconds(wire.EvalDuration));
+        Put(properties, OllamaPropertyNames.TotalDuration, Nanoseconds(wire.TotalDuration));
+        Put(properties, OllamaPropertyNames.LoadDuration, Nanoseconds(wire.LoadDuration));
+        Put(properties, OllamaPropertyNames.PromptEvalDuration, Nanoseconds(wire.PromptEvalDuration));
+        Put(properties, OllamaPropertyNames.EvalDuration, Nanoseconds(wire.EvalDuration));
 
         static void Put(AdditionalPropertiesDictionary properties, string key, TimeSpan? value)
         {

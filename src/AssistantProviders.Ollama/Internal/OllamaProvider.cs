@@ -27,6 +27,7 @@ internal static class OllamaProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings,
         ComplianceTags = ["local"],
         Regions = ["local"],
+        LocalProbes = [new LocalProbe(11434, "/" + TagsPath) { HostEnvironmentVariable = HostEnvironmentVariable }],
 
         // No key is required: an optional key (Ollama behind a proxy, or ollama.com) is sent as Bearer when configured.
         ApiKeyEnvironmentVariable = null,

@@ -23,6 +23,7 @@ internal static class OpenAIProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.SpeechToText | ModelCapabilities.TextToSpeech,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["rag", "code", "vision", "multilingual", "long-context"],
         ApiKeyEnvironmentVariable = "OPENAI_API_KEY",
         BaseUrlEnvironmentVariable = "OPENAI_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,
@@ -36,5 +37,23 @@ internal static class OpenAIProvider
         new(typeof(OpenAIChatClient), static (o, h, l, t) => new OpenAIChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
         new(typeof(OpenAIEmbeddingGenerator), static (o, h, l, t) => new OpenAIEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)),
         new(typeof(OpenAISpeechToTextClient), static (o, h, l, t) => new OpenAISpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)),
-        new(typeof(OpenAITextToSpeechClient), static (o, h, l, t) => new OpenAITextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)));
+        new(typeof(OpenAITextToSpeechClient), static (o, h, l, t) => new OpenAITextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)))
+    {
+        Authenticate = BearerWithOrganization,
+    };
+
+    /// <summary>OpenAI's auth: Bearer plus the optional organization and project headers.</summary>
+    private static Action<HttpRequestMessage, string> BearerWithOrganization(OpenAIClientOptions options) => (request, key) =>
+    {
+        ProviderAuth.Bearer(request, key);
+        if (!string.IsNullOrWhiteSpace(options.Organization))
+        {
+            request.Headers.TryAddWithoutValidation("OpenAI-Organization", options.Organization);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Project))
+        {
+            request.Headers.TryAddWithoutValidation("OpenAI-Project", options.Project);
+        }
+    };
 }

@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Shared.OpenAIWire;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Perplexity.Internal;
 
@@ -11,16 +13,20 @@ namespace AssistantProviders.Perplexity.Internal;
 /// </summary>
 internal sealed class PerplexityProfile : OpenAIWireProfile
 {
-    public static readonly PerplexityProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="PerplexityProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public PerplexityProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     private static readonly string[] Knobs =
     [
-        PerplexityOptionKeys.SearchRecencyFilter,
-        PerplexityOptionKeys.SearchDomainFilter,
-        PerplexityOptionKeys.ReturnImages,
-        PerplexityOptionKeys.ReturnRelatedQuestions,
-        PerplexityOptionKeys.SearchMode,
-        PerplexityOptionKeys.DisableSearch,
+        PerplexityPropertyNames.SearchRecencyFilter,
+        PerplexityPropertyNames.SearchDomainFilter,
+        PerplexityPropertyNames.ReturnImages,
+        PerplexityPropertyNames.ReturnRelatedQuestions,
+        PerplexityPropertyNames.SearchMode,
+        PerplexityPropertyNames.DisableSearch,
     ];
 
     public override bool IncludeStreamUsage => false;
@@ -33,6 +39,11 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
     {
         foreach (var key in Knobs)
         {
+            if (options?.AdditionalProperties?.ContainsKey(key) == true)
+            {
+                Log.SearchKnob(_logger, request.Model, key);
+            }
+
             CopyOption(options, key, request);
         }
     }
@@ -43,6 +54,7 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
         var annotations = PerplexityMapper.ToAnnotations(wire.Extra, text?.Text);
         if (annotations.Count > 0)
         {
+            Log.CitationsMapped(_logger, wire.Model ?? response.ModelId, annotations.Count);
             if (text is null)
             {
                 text = new TextContent(string.Empty);
@@ -86,6 +98,7 @@ internal sealed class PerplexityProfile : OpenAIWireProfile
         var annotations = PerplexityMapper.ToAnnotations(wire.Extra, null);
         if (annotations.Count > 0)
         {
+            Log.CitationsMapped(_logger, wire.Model ?? update.ModelId, annotations.Count);
             update.Contents.Add(new TextContent(string.Empty) { Annotations = [.. annotations] });
         }
 

@@ -18,6 +18,7 @@ internal static class PerplexityProvider
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Json,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["web-search"],
         ApiKeyEnvironmentVariable = "PERPLEXITY_API_KEY",
         BaseUrlEnvironmentVariable = "PERPLEXITY_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

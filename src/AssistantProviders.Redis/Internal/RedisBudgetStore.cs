@@ -168,7 +168,7 @@ internal sealed class RedisBudgetStore : IBudgetStore
 
     private static long TtlSeconds(BudgetLevel level, DateTimeOffset now)
     {
-        var ttl = PeriodMath.Next(level.Period, level.PeriodStart) + KeyRetention - now;
+        var ttl = UsagePeriods.Next(level.Period, level.PeriodStart) + KeyRetention - now;
         return (long)Math.Max(3600d, ttl.TotalSeconds);
     }
 }

@@ -8,7 +8,7 @@ namespace AssistantProviders.Redis.Internal;
 /// <summary>
 /// Per-provider requests- and tokens-per-minute shared by every instance: a fixed one-minute window (UTC minutes, like the
 /// in-process limiter's window) counted by a Lua script. While Redis is unreachable it applies
-/// <see cref="RedisOptions.OnRateLimitStoreUnavailable"/>: the instance's own limiter (fail open, default) or a refusal.
+/// <see cref="RedisOptions.OnRateLimitStoreUnavailable"/>: <see cref="RateLimitDecision.Local"/>, so the instance's own limiter decides (fail open, default), or a refusal.
 /// </summary>
 internal sealed class RedisRateLimitGate : IRateLimitGate
 {
@@ -27,19 +27,20 @@ internal sealed class RedisRateLimitGate : IRateLimitGate
     private bool FailOpen => _redis.Options.OnRateLimitStoreUnavailable == RedisUnavailableBehavior.FailOpen;
 
     /// <inheritdoc/>
-    public async ValueTask<bool> TryAcquireAsync(string providerId, string limitName, LocalRateLimiter local, long permits, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitDecision> TryAcquireAsync(RateLimitRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(local);
+        ArgumentException.ThrowIfNullOrEmpty(request.ProviderId);
         cancellationToken.ThrowIfCancellationRequested();
-        var limit = Math.Max(1, local.Limit);
-        var count = Math.Clamp(permits, 1, limit);
-        var window = PeriodMath.Start(UsagePeriod.Minute, _time.GetUtcNow());
+        var limit = Math.Max(1, request.Limit);
+        var count = Math.Clamp(request.Permits, 1, limit);
+        var window = UsagePeriods.Start(UsagePeriod.Minute, _time.GetUtcNow());
+        var limitName = request.Kind == RateLimitKind.Tokens ? "tpm" : "rpm";
         RedisResult result;
         try
         {
             result = await (await _redis.GetDatabaseAsync().ConfigureAwait(false)).ScriptEvaluateAsync(
                 RedisScripts.RateLimit,
-                [_redis.Keys.RateWindow(providerId, limitName, window)],
+                [_redis.Keys.RateWindow(request.ProviderId, limitName, window)],
                 [count, limit, WindowTtlMs]).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -47,14 +48,14 @@ internal sealed class RedisRateLimitGate : IRateLimitGate
             if (FailOpen)
             {
                 _redis.Failed(Area, "each instance applies the limits alone (FailOpen)", ex);
-                return local.TryAcquire(permits);
+                return RateLimitDecision.Local;
             }
 
             _redis.Failed(Area, "calls are refused (FailClosed)", ex);
-            return false;
+            return RateLimitDecision.Rejected;
         }
 
         _redis.Succeeded();
-        return (long)result == 1;
+        return (long)result == 1 ? RateLimitDecision.Admitted : RateLimitDecision.Rejected;
     }
 }

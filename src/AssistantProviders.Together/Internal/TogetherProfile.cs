@@ -2,6 +2,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using AssistantProviders.Shared.OpenAIWire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Together.Internal;
 
@@ -12,7 +14,11 @@ namespace AssistantProviders.Together.Internal;
 /// </summary>
 internal sealed class TogetherProfile : OpenAIWireProfile
 {
-    public static readonly TogetherProfile Instance = new();
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="TogetherProfile"/> class.</summary>
+    /// <param name="logger">Logs the quirks handled (Debug); none when <see langword="null"/>.</param>
+    public TogetherProfile(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
 
     public override bool IncludeStreamUsage => false;
 
@@ -34,6 +40,10 @@ internal sealed class TogetherProfile : OpenAIWireProfile
             "audio" or "transcribe" => ModelCapabilities.SpeechToText,
             _ => ModelCapabilities.None,
         };
+        if (model.Capabilities == ModelCapabilities.None)
+        {
+            Log.UnknownModelType(_logger, model.ModelId, ReadString(item, "type"));
+        }
 
         if (ReadPricing(item) is { } pricing && (pricing.InputPerMillionTokens is not null || pricing.OutputPerMillionTokens is not null))
         {

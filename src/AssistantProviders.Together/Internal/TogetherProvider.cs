@@ -20,6 +20,7 @@ internal static class TogetherProvider
             ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.Rerank,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
+        TaskTags = ["realtime"],
         ApiKeyEnvironmentVariable = "TOGETHER_API_KEY",
         BaseUrlEnvironmentVariable = "TOGETHER_BASE_URL",
         DefaultEndpoint = DefaultEndpoint,

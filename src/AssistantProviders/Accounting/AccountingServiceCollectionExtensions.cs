@@ -56,7 +56,7 @@ internal static class AccountingServiceCollectionExtensions
         services.TryAddSingleton<IPriceCatalog>(sp => sp.GetRequiredService<PriceCatalog>());
         services.TryAddSingleton(sp => new TokenEstimator(Logger(sp)));
         services.TryAddSingleton(sp => new CostMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<IUsageLedger>(sp => new UsageLedger(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUsageLedger>(sp => new UsageLedger(sp.GetRequiredService<TimeProvider>(), sp.GetService<IUsageStore>()));
         services.TryAddSingleton(sp => new BudgetManager(
             sp.GetRequiredService<IOptions<BudgetOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),

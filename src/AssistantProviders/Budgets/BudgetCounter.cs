@@ -36,6 +36,6 @@ internal sealed class BudgetCounter
         Spent = Spent,
         Reserved = Reserved,
         PeriodStart = PeriodStart,
-        ResetsAt = PeriodMath.Next(Period, PeriodStart),
+        ResetsAt = UsagePeriods.Next(Period, PeriodStart),
     };
 }

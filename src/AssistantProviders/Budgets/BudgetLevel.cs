@@ -8,4 +8,4 @@ namespace AssistantProviders.Budgets;
 /// <param name="Period">The period the budget resets on.</param>
 /// <param name="Limit">The limit in USD.</param>
 /// <param name="PeriodStart">The start of the current period (UTC).</param>
-internal readonly record struct BudgetLevel(string Name, UsagePeriod Period, decimal Limit, DateTimeOffset PeriodStart);
+public readonly record struct BudgetLevel(string Name, UsagePeriod Period, decimal Limit, DateTimeOffset PeriodStart);

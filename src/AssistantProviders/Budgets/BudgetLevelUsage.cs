@@ -4,4 +4,4 @@ namespace AssistantProviders.Budgets;
 /// <summary>What a shared budget store holds for one level: settled spend and the worst case reserved by calls in flight.</summary>
 /// <param name="Spent">The settled spend in USD.</param>
 /// <param name="Reserved">The reserved worst case in USD.</param>
-internal readonly record struct BudgetLevelUsage(decimal Spent, decimal Reserved);
+public readonly record struct BudgetLevelUsage(decimal Spent, decimal Reserved);

@@ -131,7 +131,7 @@ internal sealed class BudgetManager : IBudgetManager
 
             foreach (var counter in _counters.Values)
             {
-                if (!names.Contains(counter.Name) && counter.PeriodStart == PeriodMath.Start(counter.Period, now))
+                if (!names.Contains(counter.Name) && counter.PeriodStart == UsagePeriods.Start(counter.Period, now))
                 {
                     result.Add(counter.ToStatus());
                 }
@@ -361,7 +361,7 @@ internal sealed class BudgetManager : IBudgetManager
                         Limit = level.Limit,
                         Spent = spentAfter[i],
                         PeriodStart = level.PeriodStart,
-                        ResetsAt = PeriodMath.Next(level.Period, level.PeriodStart),
+                        ResetsAt = UsagePeriods.Next(level.Period, level.PeriodStart),
                     };
                     (alerts ??= []).Add(new BudgetAlertEventArgs(status, threshold));
                 }
@@ -372,7 +372,7 @@ internal sealed class BudgetManager : IBudgetManager
     }
 
     private List<BudgetLevel> StoreLevels(string providerId, string modelId, string? tenant, DateTimeOffset now) =>
-        [.. Levels(providerId, modelId, tenant).Select(l => new BudgetLevel(l.Name, l.Period, l.Limit, PeriodMath.Start(l.Period, now)))];
+        [.. Levels(providerId, modelId, tenant).Select(l => new BudgetLevel(l.Name, l.Period, l.Limit, UsagePeriods.Start(l.Period, now)))];
 
     private List<BudgetStatus>? StoreStatus(DateTimeOffset now)
     {
@@ -382,7 +382,7 @@ internal sealed class BudgetManager : IBudgetManager
         {
             if (names.Add(name))
             {
-                levels.Add(new BudgetLevel(name, period, limit, PeriodMath.Start(period, now)));
+                levels.Add(new BudgetLevel(name, period, limit, UsagePeriods.Start(period, now)));
             }
         }
 
@@ -390,7 +390,7 @@ internal sealed class BudgetManager : IBudgetManager
         {
             if (names.Add(seen.Name))
             {
-                levels.Add(seen with { PeriodStart = PeriodMath.Start(seen.Period, now) });
+                levels.Add(seen with { PeriodStart = UsagePeriods.Start(seen.Period, now) });
             }
         }
 
@@ -417,7 +417,7 @@ internal sealed class BudgetManager : IBudgetManager
                 Spent = usage[i].Spent,
                 Reserved = usage[i].Reserved,
                 PeriodStart = level.PeriodStart,
-                ResetsAt = PeriodMath.Next(level.Period, level.PeriodStart),
+                ResetsAt = UsagePeriods.Next(level.Period, level.PeriodStart),
             });
         }
 
@@ -525,11 +525,11 @@ internal sealed class BudgetManager : IBudgetManager
     }
 
     private decimal Peek(string name, UsagePeriod period, DateTimeOffset now) =>
-        _counters.TryGetValue((name, PeriodMath.Start(period, now)), out var c) ? c.Spent + c.Reserved : 0m;
+        _counters.TryGetValue((name, UsagePeriods.Start(period, now)), out var c) ? c.Spent + c.Reserved : 0m;
 
     private BudgetCounter Counter(string name, UsagePeriod period, decimal limit, DateTimeOffset now)
     {
-        var start = PeriodMath.Start(period, now);
+        var start = UsagePeriods.Start(period, now);
         if (_counters.TryGetValue((name, start), out var counter))
         {
             return counter;

@@ -2,12 +2,17 @@
 namespace AssistantProviders.Budgets;
 
 /// <summary>
-/// A shared store of budget counters (for example Redis), so several app instances spend against one budget. When registered
-/// in DI, <see cref="BudgetManager"/> reserves, settles and reads through it; without one, the manager keeps its
-/// counters in process (the default). Any exception other than <see cref="OperationCanceledException"/> means "store
-/// unavailable": the manager then follows <see cref="FailOpen"/>.
+/// A store of budget counters (for example Redis, shared by several app instances, or a SQLite file that survives restarts).
+/// When one is registered in DI, the budget manager (<see cref="IBudgetManager"/>) reserves, settles and reads through it;
+/// without one, the manager keeps its counters in process (the default). Any exception other than
+/// <see cref="OperationCanceledException"/> means "store unavailable": the manager then follows <see cref="FailOpen"/>.
 /// </summary>
-internal interface IBudgetStore
+/// <remarks>
+/// The manager computes the levels (names, limits and UTC period starts, see <see cref="Usage.UsagePeriods"/>); the store
+/// only counts. Implementations are thread-safe, and <see cref="ReserveAsync"/> is atomic across every level, so the sum of
+/// reserved and settled amounts never exceeds a limit, however many callers (or instances) reserve at once.
+/// </remarks>
+public interface IBudgetStore
 {
     /// <summary>
     /// Gets a value indicating whether paid calls fall back to the in-process counters while the store is unavailable

@@ -3,8 +3,8 @@ namespace AssistantProviders.Catalog;
 
 /// <summary>
 /// Lists the models the configured providers serve: each provider's live listing (its keyed <see cref="IModelDiscovery"/>)
-/// merged with the price catalog, plus models of local servers found by probing (Ollama on <c>OLLAMA_HOST</c> or 11434,
-/// OpenAI-compatible servers on 127.0.0.1:1234, :5901 and :8080), which are routable at cost 0.
+/// merged with the price catalog, plus models of local servers found by probing the addresses the registered providers'
+/// definitions declare (<see cref="ProviderDescriptor.LocalProbes"/>), which are routable at cost 0.
 /// </summary>
 public interface IModelCatalog
 {

@@ -16,7 +16,7 @@ internal sealed class LocalModelProbe
     }
 
     /// <summary>Lists the models one server serves; throws on failure (the caller reports it).</summary>
-    public async Task<IReadOnlyList<string>> ListAsync(LocalProbeTarget target, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListAsync(ProbeTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Every outbound address goes through the endpoint policy, probes included (OLLAMA_HOST may point anywhere).
         if (!ProviderEndpointPolicy.IsAllowed(target.ListUri, ProviderLocality.Local, out var refused))
@@ -39,14 +39,17 @@ internal sealed class LocalModelProbe
         {
             using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: linked.Token).ConfigureAwait(false);
             var models = new List<string>();
-            var arrayName = target.IsOllama ? "models" : "data";
-            if (doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty(arrayName, out var array)
+
+            // OpenAI-compatible servers list {"data":[{"id":...}]}; Ollama lists {"models":[{"name":...,"model":...}]}.
+            var root = doc.RootElement;
+            var openAI = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty(openAI ? "data" : "models", out var array)
                 && array.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in array.EnumerateArray())
                 {
-                    var id = target.IsOllama ? Str(item, "name") ?? Str(item, "model") : Str(item, "id");
+                    var id = openAI ? Str(item, "id") : Str(item, "name") ?? Str(item, "model");
                     if (!string.IsNullOrWhiteSpace(id))
                     {
                         models.Add(id);

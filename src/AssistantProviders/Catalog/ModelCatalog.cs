@@ -6,7 +6,7 @@ namespace AssistantProviders.Catalog;
 
 /// <summary>
 /// The <see cref="IModelCatalog"/>: asks each registered provider's keyed <see cref="IModelDiscovery"/> (in parallel, each with a
-/// timeout), probes local servers, merges everything with the price catalog and caches the result. Nothing here throws
+/// timeout), probes the local servers the registered providers declare (<see cref="ProviderDescriptor.LocalProbes"/>), merges everything with the price catalog and caches the result. Nothing here throws
 /// for a provider's failure: it is reported in <see cref="ModelCatalogResult.Providers"/>.
 /// </summary>
 internal sealed class ModelCatalog : IModelCatalog, IDisposable
@@ -16,7 +16,7 @@ internal sealed class ModelCatalog : IModelCatalog, IDisposable
     private readonly PriceCatalog _catalog;
     private readonly ModelDiscoveryOptions _options;
     private readonly LocalModelProbe? _probe;
-    private readonly IReadOnlyList<LocalProbeTarget> _targets;
+    private readonly IReadOnlyList<ProbeTarget> _targets;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,14 +30,14 @@ internal sealed class ModelCatalog : IModelCatalog, IDisposable
         LocalModelProbe? probe,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
-        IReadOnlyList<LocalProbeTarget>? probeTargets = null)
+        IReadOnlyList<ProbeTarget>? probeTargets = null)
     {
         _registrations = [.. registrations.OrderBy(r => r.Order)];
         _discovery = discovery;
         _catalog = catalog;
         _options = options;
         _probe = probe;
-        _targets = probeTargets ?? LocalProbeTarget.Defaults(options.OllamaEndpoint);
+        _targets = probeTargets ?? ProbeTarget.From(_registrations.Select(r => r.Descriptor), options.OllamaEndpoint);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -165,7 +165,7 @@ internal sealed class ModelCatalog : IModelCatalog, IDisposable
         }
     }
 
-    private async Task<(ProviderDiscoveryStatus Status, IReadOnlyList<ModelDescriptor> Models)> ProbeAsync(LocalProbeTarget target, CancellationToken cancellationToken)
+    private async Task<(ProviderDiscoveryStatus Status, IReadOnlyList<ModelDescriptor> Models)> ProbeAsync(ProbeTarget target, CancellationToken cancellationToken)
     {
         try
         {

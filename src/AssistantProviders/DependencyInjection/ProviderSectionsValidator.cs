@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace AssistantProviders.DependencyInjection;
 
-/// <summary>Rejects unknown provider names under <c>AssistantProviders:Providers</c>, listing the valid ones.</summary>
+/// <summary>
+/// Rejects provider names under <c>AssistantProviders:Providers</c> that no registered provider answers to (its id or display
+/// name, from its definition), listing the valid ones.
+/// </summary>
 internal sealed class ProviderSectionsValidator : IValidateOptions<ProviderSectionsCheck>
 {
     private readonly AssistantProvidersBuilder _builder;
@@ -18,11 +21,6 @@ internal sealed class ProviderSectionsValidator : IValidateOptions<ProviderSecti
     public ValidateOptionsResult Validate(string? name, ProviderSectionsCheck options)
     {
         var valid = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in KnownProviders.Ids)
-        {
-            valid.Add(id);
-        }
-
         foreach (var registration in _registrations)
         {
             valid.Add(registration.Id);
@@ -40,6 +38,6 @@ internal sealed class ProviderSectionsValidator : IValidateOptions<ProviderSecti
 
         var validIds = string.Join(", ", valid.Where(v => !v.Any(char.IsUpper)).Order(StringComparer.Ordinal));
         return ValidateOptionsResult.Fail(unknown.Select(key =>
-            $"Unknown provider '{key}' under AssistantProviders:Providers. Valid provider ids: {validIds} (display names such as 'Groq' work too, case-insensitive)."));
+            $"Unknown provider '{key}' under AssistantProviders:Providers: no added provider has that id. Added provider ids: {validIds} (display names such as 'Groq' work too, case-insensitive). If '{key}' is a provider package, call its Add<Provider>() on the AssistantProviders builder; otherwise fix the section name."));
     }
 }

@@ -3,10 +3,15 @@ namespace AssistantProviders.Resilience;
 
 /// <summary>
 /// Route health shared between app instances: when one instance opens a route's breaker or starts a cooldown, the others skip
-/// the route too until it ends. The default (<see cref="InProcessSharedRouteHealth"/>) shares nothing: each instance's own
-/// <c>RouteState</c> is the only state. Implementations never throw: when their store is unavailable they report nothing.
+/// the route too until it ends. The default shares nothing: each instance's own route state is the only state.
+/// Implementations are thread-safe and never throw: when their store is unavailable they report nothing (and the
+/// instance's own state applies).
 /// </summary>
-internal interface ISharedRouteHealth
+/// <remarks>
+/// A report opens the route (or starts its cooldown) until an instant; it closes again by itself when that instant passes.
+/// A later report extends the time, an earlier one never shortens it, and one already in the past is ignored.
+/// </remarks>
+public interface ISharedRouteHealth
 {
     /// <summary>Publishes that the route's breaker is open until <paramref name="until"/>.</summary>
     /// <param name="route">The route key: <c>operation:provider/model</c>.</param>

@@ -2,17 +2,16 @@
 
 namespace AssistantProviders.Resilience;
 
-/// <summary>The default <see cref="IRateLimitGate"/>: each instance counts its own calls with the provider's <see cref="LocalRateLimiter"/>.</summary>
+/// <summary>The default <see cref="IRateLimitGate"/>: it shares nothing, so each instance counts its own calls with the provider's <see cref="LocalRateLimiter"/>.</summary>
 internal sealed class InProcessRateLimitGate : IRateLimitGate
 {
     /// <summary>The shared instance.</summary>
     public static readonly InProcessRateLimitGate Instance = new();
 
     /// <inheritdoc/>
-    public ValueTask<bool> TryAcquireAsync(string providerId, string limitName, LocalRateLimiter local, long permits, CancellationToken cancellationToken)
+    public ValueTask<RateLimitDecision> TryAcquireAsync(RateLimitRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(local);
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(local.TryAcquire(permits));
+        return ValueTask.FromResult(RateLimitDecision.Local);
     }
 }

@@ -1,6 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Collections.Concurrent;
-using AssistantProviders.Accounting;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.Routing;
@@ -28,33 +27,7 @@ public sealed class EmbeddingRouter : IEmbeddingClient
     {
         ArgumentNullException.ThrowIfNull(values);
         var batch = values as IReadOnlyList<string> ?? [.. values];
-        var properties = options?.AdditionalProperties;
-        var store = RouteEngine.ReadString(properties?.GetValueOrDefault(StoreProperty)) ?? string.Empty;
-        var profile = RequestProfile.From(RouteOperations.Embeddings, options?.ModelId, properties, batch.Sum(v => (long)(v?.Length ?? 0)) / 4, input: batch);
-
-        var pin = options?.ModelId is null ? _pins.GetValueOrDefault(store) : null;
-        var plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), pin);
-        if (plan.Candidates.Count > 0 && pin is null)
-        {
-            // Pin to the best candidate's model for this request: failover never changes the model.
-            plan = _engine.Plan(profile, typeof(IEmbeddingGenerator<string, Embedding<float>>), RouteEngine.ModelIdentity(plan.Candidates[0].Provider, plan.Candidates[0].EffectiveModel));
-        }
-
-        return await _engine.ExecuteAsync(
-            plan,
-            (route, token) =>
-            {
-                var clone = options?.Clone() ?? new EmbeddingGenerationOptions();
-                clone.ModelId = route.Model;
-                return ((IEmbeddingGenerator<string, Embedding<float>>)route.Client).GenerateAsync(batch, clone, token);
-            },
-            (result, route) => new AccountingResult { Usage = result.Usage, ResponseModelId = route.EffectiveModel },
-            (result, route, run, cost) =>
-            {
-                _pins.TryAdd(store, RouteEngine.ModelIdentity(route.Provider, route.EffectiveModel));
-                result.AdditionalProperties = run.Annotate(result.AdditionalProperties, route, cost);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.ExecuteAsync(new EmbeddingOperation(batch, options, _pins), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

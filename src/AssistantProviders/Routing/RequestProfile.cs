@@ -39,8 +39,21 @@ internal sealed class RequestProfile
     /// <summary>Gets the request input (chat messages, texts) for PII detection and the audit hashes.</summary>
     public object? Input { get; init; }
 
-    /// <summary>Reads the routing keys (data class, regions, task, strategy, tenant) from a request's properties.</summary>
-    public static RequestProfile From(string operation, string? model, AdditionalPropertiesDictionary? properties, long estimatedTokens, bool streaming = false, object? input = null) => new()
+    /// <summary>
+    /// Builds a request's profile: the one factory every <see cref="RouteOperation"/> uses. Reads the routing keys (data
+    /// class, regions, task, strategy, tenant) from the request's properties; the rest is what the operation knows.
+    /// </summary>
+    public static RequestProfile From(
+        string operation,
+        string? model,
+        AdditionalPropertiesDictionary? properties,
+        long estimatedTokens,
+        bool streaming = false,
+        object? input = null,
+        long? maxOutputTokens = null,
+        bool needsTools = false,
+        bool needsJson = false,
+        bool needsVision = false) => new()
     {
         Operation = operation,
         RequestedModel = model,
@@ -50,6 +63,10 @@ internal sealed class RequestProfile
         Strategy = RouteEngine.ReadStrategy(properties?.GetValueOrDefault(AssistantProviderProperties.Strategy)),
         Tenant = RouteEngine.ReadString(properties?.GetValueOrDefault(AssistantProviderProperties.Tenant)),
         EstimatedInputTokens = estimatedTokens,
+        MaxOutputTokens = maxOutputTokens,
+        NeedsTools = needsTools,
+        NeedsJson = needsJson,
+        NeedsVision = needsVision,
         Streaming = streaming,
         Input = input,
     };

@@ -356,8 +356,8 @@ internal sealed class RequestRun
             }
 
             // The gate is in-process by default and shared across instances with UseRedis().
-            var requestsOk = provider.RequestLimiter is not { } rpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, "rpm", rpm, 1, cancellationToken).ConfigureAwait(false);
-            var tokensOk = !requestsOk || provider.TokenLimiter is not { } tpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, "tpm", tpm, tokens, cancellationToken).ConfigureAwait(false);
+            var requestsOk = provider.RequestLimiter is not { } rpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, RateLimitKind.Requests, rpm, 1, cancellationToken).ConfigureAwait(false);
+            var tokensOk = !requestsOk || provider.TokenLimiter is not { } tpm || await _engine.RateLimits.TryAcquireAsync(provider.Id, RateLimitKind.Tokens, tpm, tokens, cancellationToken).ConfigureAwait(false);
             if (requestsOk && tokensOk)
             {
                 ChargedTokens(provider.TokenLimiter, tokens);

@@ -1,6 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using AssistantProviders.Accounting;
-
 namespace AssistantProviders.Routing;
 
 /// <summary>The routed <see cref="IRerankClient"/>, over the providers' keyed rerank clients, with the same failover rules as chat.</summary>
@@ -18,24 +16,7 @@ public sealed class RerankRouter : IRerankClient
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(documents);
-        var properties = options?.AdditionalProperties;
-        var profile = RequestProfile.From(RouteOperations.Rerank, options?.ModelId, properties, (query.Length + documents.Sum(d => (long)(d?.Length ?? 0))) / 4);
-        var plan = _engine.Plan(profile, typeof(IRerankClient));
-        return await _engine.ExecuteAsync(
-            plan,
-            (route, token) =>
-            {
-                var clone = options?.Clone() ?? new RerankOptions();
-                clone.ModelId = route.Model;
-                return ((IRerankClient)route.Client).RerankAsync(query, documents, clone, token);
-            },
-            (result, route) => new AccountingResult { Usage = result.Usage, ResponseModelId = result.ModelId ?? route.EffectiveModel, Requests = 1 },
-            (result, route, run, cost) =>
-            {
-                result.ModelId ??= route.EffectiveModel;
-                result.AdditionalProperties = run.Annotate(result.AdditionalProperties, route, cost);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.ExecuteAsync(new RerankOperation(query, documents, options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -1,32 +1,22 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using AssistantProviders.Accounting;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.Routing;
 
-/// <content>Running a plan: non-streaming calls and streams, with failover only before output is exposed.</content>
+/// <content>Running an operation: non-streaming calls and streams, with failover only before output is exposed.</content>
 internal sealed partial class RouteEngine
 {
-    /// <summary>Runs a non-streaming call over the plan's routes.</summary>
-    public Task<TResult> ExecuteAsync<TResult>(
-        RoutePlan plan,
-        Func<RouteCandidate, CancellationToken, Task<TResult>> invoke,
-        Func<TResult, RouteCandidate, AccountingResult> describe,
-        Action<TResult, RouteCandidate, RequestRun, CostDetails?> annotate,
-        CancellationToken cancellationToken) =>
-        ExecuteAsync(() => plan, invoke, describe, annotate, cancellationToken);
-
-    /// <summary>Runs a non-streaming call over the routes of the plan <paramref name="planner"/> builds (inside the returned task).</summary>
-    public async Task<TResult> ExecuteAsync<TResult>(
-        Func<RoutePlan> planner,
-        Func<RouteCandidate, CancellationToken, Task<TResult>> invoke,
-        Func<TResult, RouteCandidate, AccountingResult> describe,
-        Action<TResult, RouteCandidate, RequestRun, CostDetails?> annotate,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one routed call: the operation builds its profile and plan (inside the returned task), then each route is sent
+    /// in turn until one succeeds; the operation describes the response for accounting and annotates it.
+    /// </summary>
+    public async Task<TResponse> ExecuteAsync<TClient, TResponse>(RouteOperation<TClient, TResponse> operation, CancellationToken cancellationToken)
+        where TClient : class
     {
-        var run = new RequestRun(this, planner());
+        await operation.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var run = new RequestRun(this, operation.Plan(this, operation.CreateProfile(this)));
         try
         {
             while (true)
@@ -41,10 +31,10 @@ internal sealed partial class RouteEngine
 
                 using (scope)
                 {
-                    TResult result;
+                    TResponse result;
                     try
                     {
-                        result = await invoke(scope.Candidate, scope.Token).ConfigureAwait(false);
+                        result = await operation.InvokeAsync(scope.Candidate, scope.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {
@@ -59,9 +49,9 @@ internal sealed partial class RouteEngine
                     }
 
                     run.ObserveRateLimits(scope, result);
-                    var cost = run.OnSuccess(scope, describe(result, scope.Candidate) with { Latency = scope.Elapsed });
+                    var cost = run.OnSuccess(scope, operation.Describe(result, scope.Candidate) with { Latency = scope.Elapsed });
                     await scope.Lease.Settled.ConfigureAwait(false);
-                    annotate(result, scope.Candidate, run, cost);
+                    operation.Annotate(result, scope.Candidate, run, cost);
                     await run.Observation.CompleteAsync(result, null).ConfigureAwait(false);
                     return result;
                 }
@@ -75,35 +65,16 @@ internal sealed partial class RouteEngine
     }
 
     /// <summary>
-    /// Streams over the plan's routes. A failure before the first update fails over; after it, the error surfaces and the
-    /// caller keeps what it got. Breaking out of the loop disposes the inner stream.
+    /// Streams one routed request: the operation builds its profile and plan when enumeration starts (so a router can
+    /// return this stream directly, without an iterator of its own around it). A failure before the first update fails
+    /// over; after it, the error surfaces and the caller keeps what it got. Breaking out of the loop disposes the inner stream.
     /// </summary>
-    public IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
-        RoutePlan plan,
-        Func<RouteCandidate, CancellationToken, IAsyncEnumerable<TUpdate>> open,
-        Func<TUpdate, IEnumerable<AIContent>?> contents,
-        Action<TUpdate, RouteCandidate> annotateEach,
-        Func<RouteCandidate, RequestRun, CostDetails?, TUpdate, TUpdate?> final,
-        Func<TUpdate?, RouteCandidate, UsageDetails?, AccountingResult> describe,
-        CancellationToken cancellationToken)
-        where TUpdate : class =>
-        StreamAsync(() => plan, open, contents, annotateEach, final, describe, cancellationToken);
-
-    /// <summary>
-    /// Streams over the routes of the plan <paramref name="planner"/> builds when enumeration starts (so a router can
-    /// return this stream directly, without an iterator of its own around it).
-    /// </summary>
-    public async IAsyncEnumerable<TUpdate> StreamAsync<TUpdate>(
-        Func<RoutePlan> planner,
-        Func<RouteCandidate, CancellationToken, IAsyncEnumerable<TUpdate>> open,
-        Func<TUpdate, IEnumerable<AIContent>?> contents,
-        Action<TUpdate, RouteCandidate> annotateEach,
-        Func<RouteCandidate, RequestRun, CostDetails?, TUpdate, TUpdate?> final,
-        Func<TUpdate?, RouteCandidate, UsageDetails?, AccountingResult> describe,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TUpdate> StreamAsync<TClient, TUpdate>(StreamingRouteOperation<TClient, TUpdate> operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TClient : class
         where TUpdate : class
     {
-        var run = new RequestRun(this, planner());
+        await operation.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var run = new RequestRun(this, operation.Plan(this, operation.CreateProfile(this)));
         try
         {
             while (true)
@@ -128,7 +99,7 @@ internal sealed partial class RouteEngine
                     Exception? failure = null;
                     try
                     {
-                        inner = open(scope.Candidate, scope.Token).GetAsyncEnumerator(scope.Token);
+                        inner = operation.Open(scope.Candidate, scope.Token).GetAsyncEnumerator(scope.Token);
                     }
                     catch (Exception ex)
                     {
@@ -161,10 +132,10 @@ internal sealed partial class RouteEngine
                             run.ObserveRateLimits(scope, update);
                         }
 
-                        var items = contents(update);
+                        var items = operation.ContentsOf(update);
                         StreamUsage.Accumulate(items, ref usage);
 
-                        annotateEach(update, scope.Candidate);
+                        operation.AnnotateEach(update, scope.Candidate);
                         run.Observation.Streamed(items);
                         last = update;
                         exposed = true;
@@ -195,10 +166,10 @@ internal sealed partial class RouteEngine
                     }
 
                     done = true;
-                    var cost = run.OnSuccess(scope, describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
+                    var cost = run.OnSuccess(scope, operation.Describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
                     await scope.Lease.Settled.ConfigureAwait(false);
                     await run.Observation.CompleteAsync(null, null).ConfigureAwait(false);
-                    if (final(scope.Candidate, run, cost, last!) is { } closing)
+                    if (operation.Annotate(last!, scope.Candidate, run, cost) is { } closing)
                     {
                         yield return closing;
                     }

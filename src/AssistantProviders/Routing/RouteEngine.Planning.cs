@@ -264,7 +264,7 @@ internal sealed partial class RouteEngine
         }
 
         IReadOnlyList<string> list = options.Tasks.TryGetValue(task, out var configured) ? configured
-            : BuiltInTasks.TryGetValue(task, out var builtIn) ? builtIn : [];
+            : TaskTagged(task);
         for (var i = 0; i < list.Count; i++)
         {
             var entry = list[i];
@@ -278,6 +278,10 @@ internal sealed partial class RouteEngine
         var descriptor = candidate.EffectiveModel is { } model ? SafeFindModel(candidate.Provider.Id, model) : null;
         return descriptor?.Tasks.Contains(task, StringComparer.OrdinalIgnoreCase) == true ? list.Count : int.MaxValue;
     }
+
+    /// <summary>The providers whose definitions tag <paramref name="task"/> (<see cref="ProviderDescriptor.TaskTags"/>), in registration order.</summary>
+    private string[] TaskTagged(string task) =>
+        Providers.Where(p => p.Registration.Descriptor.TaskTags.Contains(task, StringComparer.OrdinalIgnoreCase)).Select(p => p.Id).ToArray();
 
     private static double Weight(RouteCandidate candidate, RoutingOptions options) =>
         options.Weights.TryGetValue(candidate.Provider.Id + "/" + candidate.EffectiveModel, out var w) ? w

@@ -18,17 +18,6 @@ namespace AssistantProviders.Routing;
 /// </summary>
 internal sealed partial class RouteEngine : IDisposable
 {
-    private static readonly Dictionary<string, string[]> BuiltInTasks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["realtime"] = ["groq", "fireworks", "together", "emulator"],
-        ["web-search"] = ["perplexity"],
-        ["rag"] = ["cohere", "openai", "mistral"],
-        ["code"] = ["anthropic", "openai", "mistral", "fireworks"],
-        ["vision"] = ["openai", "gemini", "anthropic"],
-        ["multilingual"] = ["gemini", "openai", "mistral", "cohere"],
-        ["long-context"] = ["gemini", "anthropic", "openai"],
-    };
-
     private readonly IServiceProvider _services;
     private readonly IOptionsMonitor<RoutingOptions> _options;
     private readonly ProviderHealthRegistry _health;
@@ -42,7 +31,7 @@ internal sealed partial class RouteEngine : IDisposable
         _health = services.GetRequiredService<ProviderHealthRegistry>();
         Time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         Accounting = services.GetService<IRequestAccounting>() ?? NullRequestAccounting.Instance;
-        RateLimits = services.GetService<IRateLimitGate>() ?? InProcessRateLimitGate.Instance;
+        RateLimits = new RateLimitAdmission(services.GetService<IRateLimitGate>());
         SharedHealth = services.GetService<ISharedRouteHealth>() ?? InProcessSharedRouteHealth.Instance;
         Random = services.GetService<RoutingRandom>() ?? new RoutingRandom();
         Logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger("AssistantProviders.Routing") ?? NullLogger.Instance;
@@ -52,7 +41,7 @@ internal sealed partial class RouteEngine : IDisposable
     }
 
     /// <summary>Gets the rate-limit gate (in-process, or shared through Redis).</summary>
-    public IRateLimitGate RateLimits { get; }
+    public RateLimitAdmission RateLimits { get; }
 
     /// <summary>Gets the shared route health (nothing shared in-process; breaker and cooldown state with Redis).</summary>
     public ISharedRouteHealth SharedHealth { get; }

@@ -1,6 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Runtime.CompilerServices;
-using AssistantProviders.Accounting;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.Routing;
@@ -23,71 +21,31 @@ public sealed class SpeechRouter : ISpeechClient
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
-        var audio = await RewindableAsync(audioSpeechStream, cancellationToken).ConfigureAwait(false);
-        var start = audio.Position;
-        var plan = _engine.Plan(Profile(RouteOperations.SpeechToText, options?.ModelId, options?.AdditionalProperties, false), typeof(ISpeechToTextClient));
-        return await _engine.ExecuteAsync(
-            plan,
-            SttCall(audio, start, options, static (client, stream, clone, token) => client.GetTextAsync(stream, clone, token)),
-            (response, route) => new AccountingResult
-            {
-                Usage = response.Usage,
-                ResponseModelId = response.ModelId ?? route.EffectiveModel,
-                AudioMinutes = response.EndTime is { } end ? (end - (response.StartTime ?? TimeSpan.Zero)).TotalMinutes : null,
-            },
-            (response, route, run, cost) =>
-            {
-                response.ModelId ??= route.EffectiveModel;
-                response.AdditionalProperties = run.Annotate(response.AdditionalProperties, route, cost);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.ExecuteAsync(new SpeechToTextOperation(audioSpeechStream, options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
-        return StreamTextAsync(audioSpeechStream, options, cancellationToken);
+
+        // The engine's stream is returned as is; the audio is buffered (when it cannot seek) and the plan built when
+        // enumeration starts.
+        return _engine.StreamAsync(new StreamingSpeechToTextOperation(audioSpeechStream, options), cancellationToken);
     }
 
     /// <inheritdoc/>
     public async Task<TextToSpeechResponse> GetAudioAsync(string text, TextToSpeechOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var plan = _engine.Plan(Profile(RouteOperations.TextToSpeech, options?.ModelId, options?.AdditionalProperties, false, text.Length), typeof(ITextToSpeechClient));
-        return await _engine.ExecuteAsync(
-            plan,
-            (route, token) => ((ITextToSpeechClient)route.Client).GetAudioAsync(text, TtsOptionsFor(options, route), token),
-            (response, route) => new AccountingResult { Usage = response.Usage, ResponseModelId = response.ModelId ?? route.EffectiveModel, Characters = text.Length },
-            (response, route, run, cost) =>
-            {
-                response.ModelId ??= route.EffectiveModel;
-                response.AdditionalProperties = run.Annotate(response.AdditionalProperties, route, cost);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await _engine.ExecuteAsync(new TextToSpeechOperation(text, options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public IAsyncEnumerable<TextToSpeechResponseUpdate> GetStreamingAudioAsync(string text, TextToSpeechOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var plan = _engine.Plan(Profile(RouteOperations.TextToSpeech, options?.ModelId, options?.AdditionalProperties, true, text.Length), typeof(ITextToSpeechClient));
-        return _engine.StreamAsync(
-            plan,
-            (route, token) => ((ITextToSpeechClient)route.Client).GetStreamingAudioAsync(text, TtsOptionsFor(options, route), token),
-            update => update.Contents,
-            (update, route) =>
-            {
-                update.ModelId ??= route.EffectiveModel;
-                (update.AdditionalProperties ??= [])[AssistantProviderProperties.Provider] = route.Provider.Id;
-            },
-            (route, run, cost, last) =>
-            {
-                last.AdditionalProperties = run.Annotate(last.AdditionalProperties, route, cost);
-                return null;
-            },
-            (last, route, usage) => new AccountingResult { Usage = usage, ResponseModelId = last?.ModelId ?? route.EffectiveModel, Characters = text.Length },
-            cancellationToken);
+        return _engine.StreamAsync(new StreamingTextToSpeechOperation(text, options), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -102,65 +60,4 @@ public sealed class SpeechRouter : ISpeechClient
     {
         // The provider clients belong to the service provider.
     }
-
-    private async IAsyncEnumerable<SpeechToTextResponseUpdate> StreamTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var audio = await RewindableAsync(audioSpeechStream, cancellationToken).ConfigureAwait(false);
-        var start = audio.Position;
-        var plan = _engine.Plan(Profile(RouteOperations.SpeechToText, options?.ModelId, options?.AdditionalProperties, true), typeof(ISpeechToTextClient));
-        var stream = _engine.StreamAsync(
-            plan,
-            SttCall(audio, start, options, static (client, stream, clone, token) => client.GetStreamingTextAsync(stream, clone, token)),
-            update => update.Contents,
-            (update, route) =>
-            {
-                update.ModelId ??= route.EffectiveModel;
-                (update.AdditionalProperties ??= [])[AssistantProviderProperties.Provider] = route.Provider.Id;
-            },
-            (route, run, cost, last) =>
-            {
-                // The last update was already handed out; its property bag is still the caller's object, so annotate it in place.
-                last.AdditionalProperties = run.Annotate(last.AdditionalProperties, route, cost);
-                return null;
-            },
-            (last, route, usage) => new AccountingResult { Usage = usage, ResponseModelId = last?.ModelId ?? route.EffectiveModel },
-            cancellationToken);
-        await foreach (var update in stream.ConfigureAwait(false))
-        {
-            yield return update;
-        }
-    }
-
-    private static TextToSpeechOptions TtsOptionsFor(TextToSpeechOptions? options, RouteCandidate route)
-    {
-        var clone = options?.Clone() ?? new TextToSpeechOptions();
-        clone.ModelId = route.Model;
-        return clone;
-    }
-
-    private static async Task<Stream> RewindableAsync(Stream audio, CancellationToken cancellationToken)
-    {
-        if (audio.CanSeek)
-        {
-            return audio;
-        }
-
-        // Failover needs to send the audio again: buffer a forward-only stream once.
-        var buffer = new MemoryStream();
-        await audio.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private static RequestProfile Profile(string operation, string? model, AdditionalPropertiesDictionary? properties, bool streaming, long characters = 0) =>
-        RequestProfile.From(operation, model, properties, characters / 4, streaming);
-
-    private static Func<RouteCandidate, CancellationToken, T> SttCall<T>(Stream audio, long start, SpeechToTextOptions? options, Func<ISpeechToTextClient, Stream, SpeechToTextOptions, CancellationToken, T> call) =>
-        (route, token) =>
-        {
-            audio.Position = start;
-            var clone = options?.Clone() ?? new SpeechToTextOptions();
-            clone.ModelId = route.Model;
-            return call((ISpeechToTextClient)route.Client, audio, clone, token);
-        };
 }

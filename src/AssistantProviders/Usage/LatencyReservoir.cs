@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 namespace AssistantProviders.Usage;
 
-/// <summary>The most recent latency and time-to-first-token samples of one provider and model (a ring). Guarded by the ledger's lock.</summary>
+/// <summary>The most recent latency and time-to-first-token samples of one provider and model (a ring). Guarded by its owner's lock.</summary>
 internal sealed class LatencyReservoir
 {
     public const int Capacity = 1024;

@@ -2,122 +2,71 @@
 namespace AssistantProviders.Usage;
 
 /// <summary>
-/// The in-memory <see cref="IUsageLedger"/>: sums per (period, period start, provider, model, tenant) for minutes (kept 2 hours),
-/// hours (2 days), days (400 days) and months (forever), all-time sums per provider and model, and a ring of the last 1024
-/// latency samples per provider and model for percentiles. One lock: records are small and the critical section is short.
+/// The <see cref="IUsageLedger"/>. It counts every attempt in process (<see cref="InMemoryUsageStore"/>) and keeps a ring of
+/// the last 1024 latency samples per provider and model for percentiles. With an <see cref="IUsageStore"/> (Redis, SQLite)
+/// it also records there and answers snapshots, spend and reports from the store, falling back to its own counts while the
+/// store is unavailable. Snapshot rows are built in one place (<see cref="UsageTotals.ToRow"/>) whatever the store.
 /// </summary>
 internal sealed class UsageLedger : IUsageLedger
 {
-    private static readonly UsagePeriod[] Periods = [UsagePeriod.Minute, UsagePeriod.Hour, UsagePeriod.Day, UsagePeriod.Month];
-
     private readonly Lock _lock = new();
-    private readonly Dictionary<BucketKey, UsageTotals> _buckets = [];
-    private readonly Dictionary<(string Provider, string Model), UsageTotals> _allTime = [];
     private readonly Dictionary<(string Provider, string Model), LatencyReservoir> _latencies = [];
+    private readonly InMemoryUsageStore _local;
+    private readonly IUsageStore? _store;
     private readonly TimeProvider _time;
-    private DateTimeOffset _lastPrune;
 
-    public UsageLedger(TimeProvider? timeProvider = null)
+    public UsageLedger(TimeProvider? timeProvider = null, IUsageStore? store = null)
     {
         _time = timeProvider ?? TimeProvider.System;
-        _lastPrune = _time.GetUtcNow();
+        _local = new InMemoryUsageStore(_time);
+        _store = store;
     }
 
     /// <inheritdoc/>
     public void Record(UsageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var at = record.Timestamp == default ? _time.GetUtcNow() : record.Timestamp;
-        var model = (record.ProviderId, record.ModelId);
-        var tenant = record.Tenant ?? string.Empty;
-        lock (_lock)
+        _local.Record(record);
+        if (!record.Cancelled)
         {
-            foreach (var period in Periods)
+            var at = record.Timestamp == default ? _time.GetUtcNow() : record.Timestamp;
+            lock (_lock)
             {
-                var key = new BucketKey(period, PeriodMath.Start(period, at), record.ProviderId, record.ModelId, tenant);
-                if (!_buckets.TryGetValue(key, out var totals))
-                {
-                    totals = new UsageTotals();
-                    _buckets[key] = totals;
-                }
-
-                totals.Add(record);
-            }
-
-            if (!_allTime.TryGetValue(model, out var all))
-            {
-                all = new UsageTotals();
-                _allTime[model] = all;
-            }
-
-            all.Add(record);
-            if (!record.Cancelled)
-            {
-                if (!_latencies.TryGetValue(model, out var reservoir))
+                if (!_latencies.TryGetValue((record.ProviderId, record.ModelId), out var reservoir))
                 {
                     reservoir = new LatencyReservoir();
-                    _latencies[model] = reservoir;
+                    _latencies[(record.ProviderId, record.ModelId)] = reservoir;
                 }
 
                 reservoir.Add(at, record.Latency, record.TimeToFirstToken);
             }
-
-            PruneIfDue();
         }
+
+        _store?.Record(record);
     }
 
     /// <inheritdoc/>
-    public UsageSnapshot Snapshot()
-    {
-        lock (_lock)
-        {
-            return BuildSnapshot(_allTime, since: null);
-        }
-    }
+    public UsageSnapshot Snapshot() => BuildSnapshot(_store?.ReadAllTime() ?? _local.ReadAllTime(), since: null);
 
     /// <inheritdoc/>
     public UsageSnapshot Snapshot(UsagePeriod period)
     {
-        var start = PeriodMath.Start(period, _time.GetUtcNow());
-        lock (_lock)
-        {
-            var sums = new Dictionary<(string, string), UsageTotals>();
-            foreach (var (key, totals) in _buckets)
-            {
-                if (key.Period != period || key.Start != start)
-                {
-                    continue;
-                }
-
-                if (!sums.TryGetValue((key.Provider, key.Model), out var sum))
-                {
-                    sum = new UsageTotals();
-                    sums[(key.Provider, key.Model)] = sum;
-                }
-
-                sum.Add(totals);
-            }
-
-            return BuildSnapshot(sums, start);
-        }
+        var start = UsagePeriods.Start(period, _time.GetUtcNow());
+        return BuildSnapshot(Read(period, start, start), start);
     }
 
     /// <inheritdoc/>
     public decimal GetSpend(UsagePeriod period, string? providerId = null, string? modelId = null, string? tenant = null)
     {
-        var start = PeriodMath.Start(period, _time.GetUtcNow());
+        var start = UsagePeriods.Start(period, _time.GetUtcNow());
         decimal total = 0m;
-        lock (_lock)
+        foreach (var bucket in Read(period, start, start))
         {
-            foreach (var (key, totals) in _buckets)
+            if ((providerId is null || string.Equals(bucket.ProviderId, providerId, StringComparison.OrdinalIgnoreCase))
+                && (modelId is null || string.Equals(bucket.ModelId, modelId, StringComparison.OrdinalIgnoreCase))
+                && (tenant is null || string.Equals(bucket.Tenant, tenant, StringComparison.Ordinal)))
             {
-                if (key.Period == period && key.Start == start
-                    && (providerId is null || string.Equals(key.Provider, providerId, StringComparison.OrdinalIgnoreCase))
-                    && (modelId is null || string.Equals(key.Model, modelId, StringComparison.OrdinalIgnoreCase))
-                    && (tenant is null || string.Equals(key.Tenant, tenant, StringComparison.Ordinal)))
-                {
-                    total += totals.Cost;
-                }
+                total += bucket.Cost;
             }
         }
 
@@ -130,62 +79,49 @@ internal sealed class UsageLedger : IUsageLedger
         var fromTime = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var toTime = new DateTimeOffset(lastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var report = new SpendReportBuilder(groupBy);
-        lock (_lock)
+        foreach (var b in Read(UsagePeriod.Day, fromTime, toTime))
         {
-            foreach (var (key, totals) in _buckets)
+            if (b.PeriodStart is { } day)
             {
-                if (key.Period != UsagePeriod.Day || key.Start < fromTime || key.Start > toTime)
-                {
-                    continue;
-                }
-
-                report.Add(DateOnly.FromDateTime(key.Start.UtcDateTime), key.Tenant, key.Provider, key.Model,
-                    totals.Requests, totals.Errors, totals.InputTokens, totals.OutputTokens, totals.Cost, totals.Unpriced);
+                report.Add(DateOnly.FromDateTime(day.UtcDateTime), b.Tenant, b.ProviderId, b.ModelId, b.Requests, b.Errors, b.InputTokens, b.OutputTokens, b.Cost, b.UnpricedRequests);
             }
         }
 
         return report.Build(firstDay, lastDay);
     }
 
-    private UsageSnapshot BuildSnapshot(Dictionary<(string Provider, string Model), UsageTotals> source, DateTimeOffset? since)
+    private IReadOnlyList<UsageBucket> Read(UsagePeriod period, DateTimeOffset firstStart, DateTimeOffset lastStart) =>
+        _store?.Read(period, firstStart, lastStart) ?? _local.Read(period, firstStart, lastStart);
+
+    private UsageSnapshot BuildSnapshot(IReadOnlyList<UsageBucket> buckets, DateTimeOffset? since)
     {
-        var rows = new List<UsageSnapshotRow>(source.Count);
-        foreach (var ((provider, model), t) in source.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenBy(kv => kv.Key.Model, StringComparer.Ordinal))
+        var sums = new Dictionary<(string Provider, string Model), UsageTotals>();
+        foreach (var bucket in buckets)
         {
-            var (p50, p95, ttft) = _latencies.TryGetValue((provider, model), out var reservoir) ? reservoir.Percentiles(since) : (null, null, null);
-            rows.Add(t.ToRow(provider, model, p50, p95, ttft));
+            if (bucket.Requests <= 0)
+            {
+                continue;
+            }
+
+            if (!sums.TryGetValue((bucket.ProviderId, bucket.ModelId), out var sum))
+            {
+                sum = new UsageTotals();
+                sums[(bucket.ProviderId, bucket.ModelId)] = sum;
+            }
+
+            sum.Add(bucket);
+        }
+
+        var rows = new List<UsageSnapshotRow>(sums.Count);
+        lock (_lock)
+        {
+            foreach (var ((provider, model), t) in sums.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenBy(kv => kv.Key.Model, StringComparer.Ordinal))
+            {
+                var (p50, p95, ttft) = _latencies.TryGetValue((provider, model), out var reservoir) ? reservoir.Percentiles(since) : (null, null, null);
+                rows.Add(t.ToRow(provider, model, p50, p95, ttft));
+            }
         }
 
         return new UsageSnapshot { TakenAt = _time.GetUtcNow(), Since = since, Rows = rows };
     }
-
-    private void PruneIfDue()
-    {
-        var now = _time.GetUtcNow();
-        if (now - _lastPrune < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-
-        _lastPrune = now;
-        List<BucketKey>? stale = null;
-        foreach (var key in _buckets.Keys)
-        {
-            var retention = PeriodMath.Retention(key.Period);
-            if (retention != TimeSpan.MaxValue && now - key.Start > retention)
-            {
-                (stale ??= []).Add(key);
-            }
-        }
-
-        if (stale is not null)
-        {
-            foreach (var key in stale)
-            {
-                _buckets.Remove(key);
-            }
-        }
-    }
-
-    private readonly record struct BucketKey(UsagePeriod Period, DateTimeOffset Start, string Provider, string Model, string Tenant);
 }

@@ -1,7 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 namespace AssistantProviders.Usage;
 
-/// <summary>Mutable sums of one ledger bucket. Guarded by the ledger's lock.</summary>
+/// <summary>Mutable sums of one ledger bucket or of several added together. Guarded by its owner's lock.</summary>
 internal sealed class UsageTotals
 {
     public long Requests { get; private set; }
@@ -48,37 +48,49 @@ internal sealed class UsageTotals
         }
     }
 
-    /// <summary>Sets the counters read back from a store (Redis hash, SQLite row) into a fresh instance.</summary>
-    public void Restore(long requests, long errors, long cancelled, long inputTokens, long cachedInputTokens, long outputTokens, decimal cost, long unpriced)
+    /// <summary>Adds the counters of a bucket read from a store.</summary>
+    /// <param name="bucket">The bucket.</param>
+    public void Add(UsageBucket bucket)
     {
-        Requests = requests;
-        Errors = errors;
-        Cancelled = cancelled;
-        InputTokens = inputTokens;
-        CachedInputTokens = cachedInputTokens;
-        OutputTokens = outputTokens;
-        Cost = cost;
-        Unpriced = unpriced;
-    }
-
-    public void Add(UsageTotals other)
-    {
-        Requests += other.Requests;
-        Errors += other.Errors;
-        Cancelled += other.Cancelled;
-        foreach (var (kind, count) in other.ErrorsByKind)
+        Requests += bucket.Requests;
+        Errors += bucket.Errors;
+        Cancelled += bucket.Cancelled;
+        foreach (var (kind, count) in bucket.ErrorsByKind)
         {
             ErrorsByKind[kind] = ErrorsByKind.GetValueOrDefault(kind) + count;
         }
 
-        InputTokens += other.InputTokens;
-        CachedInputTokens += other.CachedInputTokens;
-        OutputTokens += other.OutputTokens;
-        Cost += other.Cost;
-        Unpriced += other.Unpriced;
+        InputTokens += bucket.InputTokens;
+        CachedInputTokens += bucket.CachedInputTokens;
+        OutputTokens += bucket.OutputTokens;
+        Cost += bucket.Cost;
+        Unpriced += bucket.UnpricedRequests;
     }
 
-    /// <summary>Builds the snapshot row of these sums (one place for the in-memory and the Redis ledger).</summary>
+    /// <summary>Copies these sums into an immutable bucket.</summary>
+    /// <param name="periodStart">The period start, or <see langword="null"/> for all time.</param>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="model">The model id.</param>
+    /// <param name="tenant">The tenant key (empty for none).</param>
+    /// <returns>The bucket.</returns>
+    public UsageBucket ToBucket(DateTimeOffset? periodStart, string provider, string model, string tenant) => new()
+    {
+        PeriodStart = periodStart,
+        ProviderId = provider,
+        ModelId = model,
+        Tenant = tenant,
+        Requests = Requests,
+        Errors = Errors,
+        Cancelled = Cancelled,
+        ErrorsByKind = new Dictionary<ProviderErrorKind, long>(ErrorsByKind),
+        InputTokens = InputTokens,
+        CachedInputTokens = CachedInputTokens,
+        OutputTokens = OutputTokens,
+        Cost = Cost,
+        UnpricedRequests = Unpriced,
+    };
+
+    /// <summary>Builds the snapshot row of these sums (the one place every store's counters become a row).</summary>
     /// <param name="provider">The provider id.</param>
     /// <param name="model">The model id.</param>
     /// <param name="p50">The median latency, when known.</param>

@@ -172,7 +172,7 @@ internal sealed class ProviderTransport : IDisposable
         return new ProviderResponse(
             response,
             timeout,
-            RetryAfterParser.ParseRateLimits(response.Headers),
+            RetryAfterParser.ParseRateLimits(response.Headers, TimeProvider.GetUtcNow()),
             response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null,
             timeout.Token);
     }
@@ -269,7 +269,7 @@ internal sealed class ProviderTransport : IDisposable
     }
 
     public IncompleteStreamException Incomplete(string? modelId, string what, Exception? inner = null, bool billed = false) =>
-        new($"The {Descriptor.DisplayName} stream ended before its terminator: {what}. The partial answer is not complete.", inner)
+        new($"The {Descriptor.DisplayName} stream ended before its terminator: {what}. The partial answer is not complete.", Scrubbed(inner))
         {
             ProviderId = Descriptor.Id,
             ModelId = modelId,
@@ -278,7 +278,7 @@ internal sealed class ProviderTransport : IDisposable
         };
 
     public ProviderTimeoutException TimeoutError(string? modelId, TimeSpan limit, Exception? inner) =>
-        new($"{Descriptor.DisplayName} did not answer within {limit.TotalSeconds:0.###} s.", inner)
+        new($"{Descriptor.DisplayName} did not answer within {limit.TotalSeconds:0.###} s.", Scrubbed(inner))
         {
             ProviderId = Descriptor.Id,
             ModelId = modelId,
@@ -312,6 +312,36 @@ internal sealed class ProviderTransport : IDisposable
             ? new IOException(SecretRedactor.Redact($"{cause.GetType().Name}: {cause.Message}", [Options.ApiKey, .. Options.ApiKeys]))
             : null;
         return new HttpRequestException(ex.HttpRequestError, SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys]), inner, ex.StatusCode);
+    }
+
+    /// <summary>
+    /// The cause to wrap, with the configured keys scrubbed from every message in its chain. A socket or stream error read
+    /// mid-body can carry the request URI (with a <c>?key=</c>) or header text, and <c>ToString()</c> of the exception that
+    /// wraps it prints the whole chain. A chain that holds no secret is returned as it is, stack traces included.
+    /// </summary>
+    private Exception? Scrubbed(Exception? cause)
+    {
+        if (cause is null || cause is OperationCanceledException)
+        {
+            return cause;
+        }
+
+        var clean = true;
+        for (var e = cause; e is not null && clean; e = e.InnerException)
+        {
+            clean = string.Equals(SecretRedactor.Redact(e.Message, [Options.ApiKey, .. Options.ApiKeys]), e.Message, StringComparison.Ordinal);
+        }
+
+        return clean ? cause : Rebuild(cause);
+
+        Exception Rebuild(Exception e)
+        {
+            var inner = e.InnerException is { } next ? Rebuild(next) : null;
+            var message = SecretRedactor.Redact(e.Message, [Options.ApiKey, .. Options.ApiKeys]);
+            return e is HttpRequestException http
+                ? new HttpRequestException(http.HttpRequestError, message, inner, http.StatusCode)
+                : new IOException($"{e.GetType().Name}: {message}", inner);
+        }
     }
 
     private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

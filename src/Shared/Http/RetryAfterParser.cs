@@ -10,6 +10,9 @@ internal static class RetryAfterParser
     /// <summary>The largest delay ever returned; the router clamps further with its MaxRetryAfter.</summary>
     public static readonly TimeSpan Ceiling = TimeSpan.FromDays(1);
 
+    // RFC 3339 date-times as Anthropic sends them: "2026-12-02T17:00:30Z", with optional fractional seconds or a numeric offset.
+    private static readonly string[] Rfc3339 = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     /// <summary>Reads the retry delay from response headers; <see langword="null"/> when absent or garbage.</summary>
     public static TimeSpan? Parse(HttpResponseHeaders? headers, DateTimeOffset now)
     {
@@ -69,8 +72,12 @@ internal static class RetryAfterParser
         return DurationParser.TryParse(raw, out var duration) ? Clamp(duration.TotalSeconds) : null;
     }
 
-    /// <summary>Reads the <c>x-ratelimit-*</c> headers (OpenAI, Groq, Mistral, Together, Anthropic shapes).</summary>
-    public static ProviderRateLimits? ParseRateLimits(HttpResponseHeaders? headers)
+    /// <summary>
+    /// Reads the <c>x-ratelimit-*</c> headers (OpenAI, Groq, Mistral, Together, Anthropic shapes). Resets are durations
+    /// (<c>x-ratelimit-reset-*</c>) or, for Anthropic, RFC 3339 timestamps (<c>anthropic-ratelimit-*-reset</c>) taken relative to
+    /// <paramref name="now"/>; both are clamped to zero .. <see cref="Ceiling"/>.
+    /// </summary>
+    public static ProviderRateLimits? ParseRateLimits(HttpResponseHeaders? headers, DateTimeOffset now)
     {
         if (headers is null)
         {
@@ -83,8 +90,8 @@ internal static class RetryAfterParser
             RemainingRequests = Long(headers, "x-ratelimit-remaining-requests") ?? Long(headers, "anthropic-ratelimit-requests-remaining") ?? Long(headers, "x-ratelimit-remaining-req-minute"),
             LimitTokens = Long(headers, "x-ratelimit-limit-tokens") ?? Long(headers, "anthropic-ratelimit-tokens-limit") ?? Long(headers, "x-ratelimit-limit-tokens-minute"),
             RemainingTokens = Long(headers, "x-ratelimit-remaining-tokens") ?? Long(headers, "anthropic-ratelimit-tokens-remaining") ?? Long(headers, "x-ratelimit-remaining-tokens-minute"),
-            ResetRequests = Duration(headers, "x-ratelimit-reset-requests"),
-            ResetTokens = Duration(headers, "x-ratelimit-reset-tokens"),
+            ResetRequests = Duration(headers, "x-ratelimit-reset-requests") ?? Timestamp(headers, "anthropic-ratelimit-requests-reset", now),
+            ResetTokens = Duration(headers, "x-ratelimit-reset-tokens") ?? Timestamp(headers, "anthropic-ratelimit-tokens-reset", now),
         };
         return limits.HasValues ? limits : null;
     }
@@ -104,6 +111,12 @@ internal static class RetryAfterParser
 
     private static TimeSpan? Duration(HttpResponseHeaders headers, string name) =>
         TryGet(headers, name, out var v) && DurationParser.TryParse(v, out var d) ? d : null;
+
+    private static TimeSpan? Timestamp(HttpResponseHeaders headers, string name, DateTimeOffset now) =>
+        TryGet(headers, name, out var v) &&
+        DateTimeOffset.TryParseExact(v.Trim(), Rfc3339, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? Clamp((at - now).TotalSeconds)
+            : null;
 
     private static bool TryGet(HttpResponseHeaders headers, string name, out string value)
     {

@@ -183,20 +183,28 @@ public abstract class RequestContractTests
 
     private const string ErrorBody = """{"error":{"message":"contract test: the response does not matter","type":"invalid_request_error"}}""";
 
-    private static List<ChatMessage> Conversation() =>
+    /// <summary>The conversation of every chat call: a system and a user message.</summary>
+    /// <returns>The messages.</returns>
+    protected static List<ChatMessage> Conversation() =>
     [
         new(ChatRole.System, "You are terse."),
         new(ChatRole.User, "What is the capital of France?"),
     ];
 
-    private OpenApiRequestValidator Validator(string? file = null)
+    /// <summary>Gets the validator of <paramref name="file"/> (default <see cref="SpecFile"/>), patched by <see cref="PatchSpec"/>; skips when the spec is absent (fails when CI=true).</summary>
+    /// <param name="file">The spec file.</param>
+    /// <returns>The validator.</returns>
+    protected OpenApiRequestValidator Validator(string? file = null)
     {
         var validator = OpenApiRequestValidator.ForProvider(SpecFolder, file ?? SpecFile);
         validator.RejectUnknownProperties = RejectUnknownProperties;
         return SpecPatchName is { } name ? validator.WithPatch(name, PatchSpec) : validator;
     }
 
-    private async Task<RecordedRequest> CaptureChatAsync(Func<IChatClient, Task> call)
+    /// <summary>Runs <paramref name="call"/> against a client whose every request is answered with a 400 and returns the single request sent.</summary>
+    /// <param name="call">The call.</param>
+    /// <returns>The recorded request.</returns>
+    protected async Task<RecordedRequest> CaptureChatAsync(Func<IChatClient, Task> call)
     {
         _ = Validator(); // skip before doing any work when the spec is absent
         var handler = new VerbatimHttpHandler();

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Emulator;
+using AssistantProviders.TestUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -246,6 +247,66 @@ public abstract class ProviderDependencyInjectionTests : IClassFixture<EmulatorF
         ex.Message.ShouldContain(variable);
         ex.ProviderId.ShouldBe(ProviderId);
         Emulator.GetRequestCount(EmulatorVendor).ShouldBe(before, "nothing is sent without a key");
+    }
+
+    [Fact]
+    public void ProviderBuilder_EnvironmentKey_ResolvesTheKeyedChatClient_AndModelDiscovery()
+    {
+        var variable = Descriptor().ApiKeyEnvironmentVariable;
+        if (variable is null)
+        {
+            Assert.Skip($"{ProviderId} has no API key environment variable.");
+            return;
+        }
+
+        var builder = new TestProvidersBuilder(environment: new() { [variable] = ConformanceConstants.ApiKey });
+        AddProvider(builder);
+        using var services = builder.Services.BuildServiceProvider();
+
+        var client = services.GetRequiredKeyedService<IChatClient>(ProviderId);
+        var registration = services.GetServices<ProviderRegistration>().Where(r => r.Id == ProviderId).ShouldHaveSingleItem();
+
+        Assert.Equal(ProviderId, client.GetService<ChatClientMetadata>()?.ProviderName);
+        Assert.Equal(ConformanceConstants.ApiKey, registration.GetOptions(services).ApiKey?.Reveal());
+        services.GetKeyedService<IModelDiscovery>(ProviderId).ShouldNotBeNull("the provider registers its model listing keyed by its id");
+        services.GetRequiredKeyedService<IChatClient>(ProviderId).ShouldBeSameAs(client);
+    }
+
+    [Fact]
+    public void ProviderBuilder_ConfigurationBeatsEnvironment()
+    {
+        var variable = Descriptor().ApiKeyEnvironmentVariable;
+        var environment = variable is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [variable] = ConformanceConstants.ApiKey };
+        var builder = new TestProvidersBuilder(
+            new() { [$"Providers:{SectionName}:ApiKey"] = "from-config", [$"Providers:{SectionName}:DefaultModel"] = "configured-model" },
+            environment);
+        AddProvider(builder);
+        using var services = builder.Services.BuildServiceProvider();
+
+        var options = services.GetServices<ProviderRegistration>().Single(r => r.Id == ProviderId).GetOptions(services);
+
+        options.DefaultModel.ShouldBe("configured-model");
+        Assert.Equal("from-config", options.ApiKey?.Reveal());
+    }
+
+    [Fact]
+    public void ProviderBuilder_PlainHttpEndpoint_IsRejectedForCloudVendors_AllowedForLocalOnes()
+    {
+        var variable = Descriptor().ApiKeyEnvironmentVariable;
+        var environment = variable is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [variable] = ConformanceConstants.ApiKey };
+        var builder = new TestProvidersBuilder(new() { [$"Providers:{SectionName}:Endpoint"] = "http://example.com/v1/" }, environment);
+        AddProvider(builder);
+        using var services = builder.Services.BuildServiceProvider();
+
+        var registration = services.GetServices<ProviderRegistration>().Single(r => r.Id == ProviderId);
+        if (IsLocal)
+        {
+            registration.GetOptions(services).Endpoint.ShouldBe(new Uri("http://example.com/v1/"));
+        }
+        else
+        {
+            Should.Throw<OptionsValidationException>(() => registration.GetOptions(services));
+        }
     }
 
     /// <summary>Builds the in-memory configuration for the provider.</summary>

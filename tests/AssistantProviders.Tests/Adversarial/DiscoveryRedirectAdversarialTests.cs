@@ -34,7 +34,7 @@ public sealed class DiscoveryRedirectAdversarialTests
         using var http = new HttpClient(handler);
         var probe = new LocalModelProbe(http);
 
-        await Should.ThrowAsync<InvalidOperationException>(probe.ListAsync(new LocalProbeTarget("ollama", new Uri("http://169.254.169.254"), IsOllama: true), TimeSpan.FromSeconds(5), CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(probe.ListAsync(new ProbeTarget("ollama", new Uri("http://169.254.169.254"), "/api/tags"), TimeSpan.FromSeconds(5), CancellationToken.None));
 
         handler.Calls.ShouldBe(0);
     }
@@ -46,7 +46,7 @@ public sealed class DiscoveryRedirectAdversarialTests
         using var http = new HttpClient(handler);
         var probe = new LocalModelProbe(http);
 
-        await Should.ThrowAsync<HttpRequestException>(probe.ListAsync(new LocalProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), IsOllama: true), TimeSpan.FromSeconds(5), CancellationToken.None));
+        await Should.ThrowAsync<HttpRequestException>(probe.ListAsync(new ProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), "/api/tags"), TimeSpan.FromSeconds(5), CancellationToken.None));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class DiscoveryRedirectAdversarialTests
         using var http = new HttpClient(handler);
         var probe = new LocalModelProbe(http);
 
-        await Should.ThrowAsync<InvalidOperationException>(probe.ListAsync(new LocalProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), IsOllama: true), TimeSpan.FromSeconds(5), CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(probe.ListAsync(new ProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), "/api/tags"), TimeSpan.FromSeconds(5), CancellationToken.None));
     }
 
     private sealed class CountingHandler(HttpStatusCode status, Uri? redirectTo = null) : HttpMessageHandler

@@ -94,7 +94,7 @@ public sealed class ModelCatalogTests
         });
         using var http = new HttpClient(handler);
         var probe = new LocalModelProbe(http);
-        using var catalog = new ModelCatalog([], _ => null, PriceCatalog.Create(null), new ModelDiscoveryOptions(), probe, probeTargets: LocalProbeTarget.Defaults(new Uri("http://127.0.0.1:11434")));
+        using var catalog = new ModelCatalog([], _ => null, PriceCatalog.Create(null), new ModelDiscoveryOptions(), probe, probeTargets: ProbeTarget.From(LocalServers(), new Uri("http://127.0.0.1:11434")));
 
         var result = await catalog.ListModelsAsync();
 
@@ -118,7 +118,7 @@ public sealed class ModelCatalogTests
         var time = new FakeTimeProvider();
         var handler = new FakeHandler(_ => throw new InvalidOperationException("not used")) { Hang = true };
         using var http = new HttpClient(handler);
-        using var catalog = new ModelCatalog([], _ => null, Catalog, new ModelDiscoveryOptions(), new LocalModelProbe(http, time), time, probeTargets: [new LocalProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), true)]);
+        using var catalog = new ModelCatalog([], _ => null, Catalog, new ModelDiscoveryOptions(), new LocalModelProbe(http, time), time, probeTargets: [new ProbeTarget("ollama", new Uri("http://127.0.0.1:11434"), "/api/tags")]);
 
         var listing = catalog.ListModelsAsync();
         await handler.Started.Task;
@@ -129,6 +129,14 @@ public sealed class ModelCatalogTests
         status.State.ShouldBe(DiscoveryState.Unavailable);
         status.Error!.ShouldContain("500 ms");
     }
+
+    /// <summary>Descriptors with the local probes the Ollama, LM Studio and MLX definitions declare.</summary>
+    private static ProviderDescriptor[] LocalServers() =>
+    [
+        new("ollama", "Ollama") { LocalProbes = [new LocalProbe(11434, "/api/tags") { HostEnvironmentVariable = "OLLAMA_HOST" }] },
+        new("lmstudio", "LMStudio") { LocalProbes = [new LocalProbe(1234, "/v1/models")] },
+        new("mlx", "Mlx") { LocalProbes = [new LocalProbe(5901, "/v1/models"), new LocalProbe(8080, "/v1/models")] },
+    ];
 
     private static ModelCatalog Create(Dictionary<string, IModelDiscovery?> discoveries, FakeTimeProvider? time = null, ModelDiscoveryOptions? options = null)
     {

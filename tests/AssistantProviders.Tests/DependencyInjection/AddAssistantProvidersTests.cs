@@ -99,6 +99,10 @@ public sealed class AddAssistantProvidersTests
             ["AssistantProviders:Providers:Grok:ApiKey"] = "y",
         });
         builder.Services.AddAssistantProviders(builder.Configuration);
+
+        // Valid ids come from the registered providers' definitions (what Add<Vendor>() registers).
+        builder.Services.AddSingleton(new ProviderRegistration(new ProviderDescriptor("groq", "Groq"), _ => new TestProviderOptions()));
+        builder.Services.AddSingleton(new ProviderRegistration(new ProviderDescriptor("openai", "OpenAI"), _ => new TestProviderOptions()));
         using var host = builder.Build();
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
@@ -118,6 +122,7 @@ public sealed class AddAssistantProvidersTests
         }).Build();
         using var harness = new RouterHarness(configuration: configuration);
         harness.Add("myvendor");
+        harness.Add("openai");
 
         var validator = harness.Provider.GetServices<IValidateOptions<ProviderSectionsCheck>>().Single();
         validator.Validate(null, new ProviderSectionsCheck()).Succeeded.ShouldBeTrue();

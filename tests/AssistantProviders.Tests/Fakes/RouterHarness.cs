@@ -62,7 +62,8 @@ internal sealed class RouterHarness : IDisposable
         ProviderLocality locality = ProviderLocality.Cloud,
         string[]? tags = null,
         string? apiKeyVariable = null,
-        string? defaultModel = null)
+        string? defaultModel = null,
+        string[]? taskTags = null)
     {
         var options = new TestProviderOptions();
         configure?.Invoke(options);
@@ -70,6 +71,7 @@ internal sealed class RouterHarness : IDisposable
         {
             Locality = locality,
             ComplianceTags = tags ?? [],
+            TaskTags = taskTags ?? [],
             ApiKeyEnvironmentVariable = apiKeyVariable,
             DefaultModel = defaultModel,
             Capabilities = ModelCapabilities.Chat | ModelCapabilities.Embeddings | ModelCapabilities.SpeechToText,

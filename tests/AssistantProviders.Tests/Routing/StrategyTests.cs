@@ -62,9 +62,10 @@ public sealed class StrategyTests
             o.Strategy = RoutingStrategy.BestForTask;
             o.Tasks["code"] = ["mistral"];
         });
-        harness.Add("groq");
-        harness.Add("perplexity");
-        harness.Add("mistral");
+        // The vendors' definitions carry their default task tags; the fakes carry the same ones through their descriptors.
+        harness.Add("groq", taskTags: ["realtime"]);
+        harness.Add("perplexity", taskTags: ["web-search"]);
+        harness.Add("mistral", taskTags: ["rag", "code", "multilingual"]);
 
         (await ServedBy(harness, new ChatOptions { AdditionalProperties = new() { [AssistantProviderProperties.Task] = "web-search" } })).ShouldBe("perplexity");
         (await ServedBy(harness, new ChatOptions { AdditionalProperties = new() { [AssistantProviderProperties.Task] = "code" } })).ShouldBe("mistral");

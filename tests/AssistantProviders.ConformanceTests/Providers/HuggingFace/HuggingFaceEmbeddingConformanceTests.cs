@@ -8,11 +8,11 @@ public sealed class HuggingFaceEmbeddingConformanceTests(EmulatorFixture fixture
 {
     protected override string ProviderId => "huggingface";
 
-    protected override IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>
-    {
-        ["*"] = "HF embeddings use the feature-extraction pipeline ({base}{model}/pipeline/feature-extraction), which the emulator has no route for.",
-    };
+    // The feature-extraction pipeline reports no token usage and has no output-size knob.
+    protected override bool ReportsUsage => false;
+
+    protected override bool SupportsDimensions => false;
 
     protected override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmulatorServer emulator, string apiKey) =>
-        new HuggingFaceEmbeddingGenerator(new HuggingFaceClientOptions { ApiKey = apiKey, Endpoint = emulator.GetOpenAICompatibleEndpoint("huggingface"), FeatureExtractionEndpoint = new Uri(emulator.BaseAddress, "huggingface/hf-inference/models/") });
+        new HuggingFaceEmbeddingGenerator(new HuggingFaceClientOptions { ApiKey = apiKey, Endpoint = emulator.GetOpenAICompatibleEndpoint("huggingface"), FeatureExtractionEndpoint = emulator.HuggingFaceFeatureExtractionEndpoint });
 }

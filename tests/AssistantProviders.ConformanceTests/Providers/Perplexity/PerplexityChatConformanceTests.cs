@@ -8,10 +8,6 @@ public sealed class PerplexityChatConformanceTests(EmulatorFixture fixture) : Ch
 {
     protected override string ProviderId => "perplexity";
 
-    protected override IReadOnlyDictionary<string, string> KnownEmulatorGaps { get; } = new Dictionary<string, string>
-    {
-    };
-
     protected override bool SupportsTools => false;
 
     protected override bool ModelListingIsLive => false;
