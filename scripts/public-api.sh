@@ -31,7 +31,7 @@ for name in "${projects[@]}"; do
     -v q || true
   # Keep the files sorted so diffs stay small and reviewable (the first line stays '#nullable enable').
   for file in PublicAPI.Shipped.txt PublicAPI.Unshipped.txt; do
-    { echo '#nullable enable'; grep -v '^#nullable enable$' "$dir/$file" | grep -v '^$' | LC_ALL=C sort -u; } > "$dir/$file.tmp"
+    { echo '#nullable enable'; { grep -v -e '^#nullable enable$' -e '^$' "$dir/$file" || true; } | LC_ALL=C sort -u; } > "$dir/$file.tmp"
     mv "$dir/$file.tmp" "$dir/$file"
   done
 done

@@ -12,6 +12,7 @@ public sealed class EmulatorChatClient : DelegatingChatClient, IModelDiscovery
     /// <summary>Initializes a new instance of the <see cref="EmulatorChatClient"/> class against a running server.</summary>
     /// <param name="server">The emulator server.</param>
     /// <param name="httpClient">An optional HTTP client.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two constructors differ in their first parameter type (server or options), so no call is ambiguous.")]
     public EmulatorChatClient(EmulatorServer server, HttpClient? httpClient = null)
         : this(new EmulatorClientOptions(), server, httpClient, null, null)
     {
@@ -20,6 +21,7 @@ public sealed class EmulatorChatClient : DelegatingChatClient, IModelDiscovery
     /// <summary>Initializes a new instance of the <see cref="EmulatorChatClient"/> class against <see cref="ProviderClientOptions.Endpoint"/>.</summary>
     /// <param name="options">The options; <see cref="ProviderClientOptions.Endpoint"/> must be set.</param>
     /// <param name="httpClient">An optional HTTP client.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two constructors differ in their first parameter type (server or options), so no call is ambiguous.")]
     public EmulatorChatClient(EmulatorClientOptions options, HttpClient? httpClient = null)
         : this(options, null, httpClient, null, null)
     {
