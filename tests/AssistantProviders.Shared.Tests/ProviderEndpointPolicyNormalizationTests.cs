@@ -13,6 +13,7 @@ public sealed class ProviderEndpointPolicyNormalizationTests
     [InlineData("http://ｍｅｔａｄａｔａ.google.internal/")]
     [InlineData("http://ＭＥＴＡＤＡＴＡ.ＧＯＯＧＬＥ.ＩＮＴＥＲＮＡＬ./")]
     [InlineData("http://metadata。google。internal/")]
+    [InlineData("http://metadata\uFF0Egoogle\uFF0Einternal/")] // full-width full stop
     [InlineData("http://１６９.２５４.１６９.２５４/")]
     [InlineData("http://１００.１００.１００.２００/")]
     public void Compatibility_forms_of_metadata_hosts_are_refused(string endpoint)
