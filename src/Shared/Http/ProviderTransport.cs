@@ -294,7 +294,7 @@ internal sealed class ProviderTransport : IDisposable
     }
 
     private AssistantProviderException NetworkError(string? modelId, HttpRequestException ex) =>
-        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", Sanitized(ex))
+        new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", Scrubbed(ex))
         {
             Kind = ProviderErrorKind.Network,
             IsTransient = true,
@@ -303,21 +303,10 @@ internal sealed class ProviderTransport : IDisposable
         };
 
     /// <summary>
-    /// A copy of the transport exception with every message in its chain scrubbed of the configured keys: the original can carry
-    /// the request URI (with a <c>?key=</c>) or header text, and <c>ToString()</c> of a wrapped exception prints the whole chain.
-    /// </summary>
-    private HttpRequestException Sanitized(HttpRequestException ex)
-    {
-        var inner = ex.InnerException is { } cause
-            ? new IOException(SecretRedactor.Redact($"{cause.GetType().Name}: {cause.Message}", [Options.ApiKey, .. Options.ApiKeys]))
-            : null;
-        return new HttpRequestException(ex.HttpRequestError, SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys]), inner, ex.StatusCode);
-    }
-
-    /// <summary>
-    /// The cause to wrap, with the configured keys scrubbed from every message in its chain. A socket or stream error read
-    /// mid-body can carry the request URI (with a <c>?key=</c>) or header text, and <c>ToString()</c> of the exception that
-    /// wraps it prints the whole chain. A chain that holds no secret is returned as it is, stack traces included.
+    /// The cause to wrap (a transport, socket or stream error), with the configured keys scrubbed from every message in its
+    /// chain: it can carry the request URI (with a <c>?key=</c>) or header text, and <c>ToString()</c> of the exception that
+    /// wraps it prints the whole chain. A chain that holds no secret is returned as it is, stack traces included; one that does
+    /// is rebuilt level by level (an <see cref="HttpRequestException"/> keeps its type, error and status).
     /// </summary>
     private Exception? Scrubbed(Exception? cause)
     {
