@@ -187,7 +187,8 @@ internal sealed partial class RouteEngine
                 detail = c => string.Create(CultureInfo.InvariantCulture, $"{busy[c]} in flight");
                 break;
             case RoutingStrategy.BestForTask:
-                var fit = eligible.ToDictionary(c => c, c => TaskRank(c, profile.Task, options));
+                var preferred = PreferredFor(profile.Task, options);
+                var fit = eligible.ToDictionary(c => c, c => TaskRank(c, profile.Task, preferred));
                 ordered = [.. eligible.OrderBy(c => fit[c]).ThenBy(c => c.Rank)];
                 detail = c => fit[c] == int.MaxValue ? "no match for task '" + profile.Task + "'" : "good at '" + profile.Task + "'";
                 break;
@@ -256,15 +257,22 @@ internal sealed partial class RouteEngine
         }
     }
 
-    private int TaskRank(RouteCandidate candidate, string? task, RoutingOptions options)
+    /// <summary>
+    /// The providers (or <c>provider/model</c> pins) preferred for <paramref name="task"/>, best first: the configured list, else
+    /// the registered providers whose definitions carry the task tag, in registration order. Computed once per plan.
+    /// </summary>
+    private IReadOnlyList<string> PreferredFor(string? task, RoutingOptions options) =>
+        task is null ? []
+        : options.Tasks.TryGetValue(task, out var configured) ? configured
+        : TaskTagged(task);
+
+    private int TaskRank(RouteCandidate candidate, string? task, IReadOnlyList<string> list)
     {
         if (task is null)
         {
             return int.MaxValue;
         }
 
-        IReadOnlyList<string> list = options.Tasks.TryGetValue(task, out var configured) ? configured
-            : TaskTagged(task);
         for (var i = 0; i < list.Count; i++)
         {
             var entry = list[i];
