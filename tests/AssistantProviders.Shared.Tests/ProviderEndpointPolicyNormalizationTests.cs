@@ -14,6 +14,9 @@ public sealed class ProviderEndpointPolicyNormalizationTests
     [InlineData("http://ＭＥＴＡＤＡＴＡ.ＧＯＯＧＬＥ.ＩＮＴＥＲＮＡＬ./")]
     [InlineData("http://metadata。google。internal/")]
     [InlineData("http://metadata\uFF0Egoogle\uFF0Einternal/")] // full-width full stop
+    [InlineData("http://metadata\uFE52google\uFE52internal/")] // small full stop: IDNA refuses it, NFKC folds it to '.'
+    [InlineData("http://metadata\uFE52google\uFE52internal\uFE52/")]
+    [InlineData("http://169\uFE52254\uFE52169\uFE52254/")]
     [InlineData("http://１６９.２５４.１６９.２５４/")]
     [InlineData("http://１００.１００.１００.２００/")]
     public void Compatibility_forms_of_metadata_hosts_are_refused(string endpoint)

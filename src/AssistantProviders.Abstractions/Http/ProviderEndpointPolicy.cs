@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace AssistantProviders;
 
@@ -90,7 +91,7 @@ public static class ProviderEndpointPolicy
     /// <summary>
     /// Normalizes a host name before it is compared: IDN to its ASCII (punycode) form through <see cref="IdnMapping"/> (which
     /// also folds case, full-width and other compatibility characters), compared without regard to case, and without the trailing dot(s) of a fully
-    /// qualified name (<c>metadata.google.internal.</c> is the same host).
+    /// qualified name (<c>metadata.google.internal.</c> is the same host). A host IDNA refuses is folded to NFKC instead.
     /// </summary>
     private static string NormalizeHost(string host)
     {
@@ -106,7 +107,9 @@ public static class ProviderEndpointPolicy
         }
         catch (ArgumentException)
         {
-            // Not a valid IDN label: compare it as given.
+            // IDNA refuses some compatibility characters outright (U+FE52 SMALL FULL STOP, for one, which System.Uri keeps
+            // inside a label). Fold them the way IDNA would have (NFKC) so "metadata﹒google﹒internal" still compares equal.
+            trimmed = trimmed.Normalize(NormalizationForm.FormKC).TrimEnd('.');
         }
 
         return trimmed;
