@@ -6,7 +6,7 @@ internal sealed class CohereEmbedRequest
 {
     public string Model { get; set; } = string.Empty;
 
-    public List<string> Texts { get; set; } = [];
+    public IReadOnlyList<string> Texts { get; set; } = [];
 
     public string InputType { get; set; } = CohereProvider.DefaultInputType;
 

@@ -8,11 +8,9 @@ namespace AssistantProviders.Cohere.Internal;
 internal sealed class CohereEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string defaultInputType)
     : ProviderEmbeddingGeneratorCore(transport, defaultModel)
 {
-    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(
+        IReadOnlyList<string> texts, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var texts = values.ToList();
         if (texts.Count == 0)
         {
             return [];

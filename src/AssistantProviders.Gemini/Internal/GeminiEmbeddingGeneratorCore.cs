@@ -8,11 +8,9 @@ namespace AssistantProviders.Gemini.Internal;
 internal sealed class GeminiEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string? defaultTaskType)
     : ProviderEmbeddingGeneratorCore(transport, defaultModel)
 {
-    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(
+        IReadOnlyList<string> inputs, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var inputs = values.ToList();
         var model = ResolveModel(options);
         if (inputs.Count == 0)
         {

@@ -8,11 +8,9 @@ namespace AssistantProviders.Ollama.Internal;
 internal sealed class OllamaEmbeddingGeneratorCore(ProviderTransport transport, string defaultModel, string? keepAlive)
     : ProviderEmbeddingGeneratorCore(transport, defaultModel)
 {
-    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(
+        IReadOnlyList<string> inputs, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var inputs = values.ToList();
         var model = ResolveModel(options);
         var body = OllamaMapper.ToEmbedRequest(inputs, options, model, keepAlive);
         using var request = new HttpRequestMessage(HttpMethod.Post, Transport.Resolve(OllamaProvider.EmbedPath))

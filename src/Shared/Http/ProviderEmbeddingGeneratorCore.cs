@@ -26,8 +26,12 @@ internal abstract class ProviderEmbeddingGeneratorCore : IEmbeddingGenerator<str
     /// <summary>Gets the embedding model used when a request names none.</summary>
     protected string? DefaultModel { get; }
 
-    public abstract Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default);
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return GenerateCoreAsync(values.ToList(), options, cancellationToken); // a snapshot: the caller may change its list while the request runs
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         ClientServiceLookup.Find(this, serviceType, serviceKey, _metadata, Transport.Descriptor);
@@ -45,6 +49,14 @@ internal abstract class ProviderEmbeddingGeneratorCore : IEmbeddingGenerator<str
             Transport.Dispose();
         }
     }
+
+    /// <summary>Sends one embedding request for <paramref name="inputs"/> (already checked for null and materialised once).</summary>
+    /// <param name="inputs">The texts, in order.</param>
+    /// <param name="options">The request options, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>One embedding per input, in order.</returns>
+    protected abstract Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(
+        IReadOnlyList<string> inputs, EmbeddingGenerationOptions? options, CancellationToken cancellationToken);
 
     /// <summary>Gets the model for a request: the request's, else <see cref="DefaultModel"/>, else the transport's rule.</summary>
     protected string ResolveModel(EmbeddingGenerationOptions? options) =>

@@ -9,11 +9,9 @@ internal sealed class OpenAIWireEmbeddingGenerator(ProviderTransport transport, 
 {
     private readonly OpenAIWireProfile _profile = profile;
 
-    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    protected override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateCoreAsync(
+        IReadOnlyList<string> inputs, EmbeddingGenerationOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var inputs = values.ToList();
         var model = Transport.ResolveModel(options?.ModelId ?? DefaultModel);
         var body = new WireEmbeddingRequest { Model = model, Input = inputs, Dimensions = options?.Dimensions };
         _profile.ConfigureEmbeddingRequest(body, options);

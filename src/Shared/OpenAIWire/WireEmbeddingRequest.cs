@@ -9,7 +9,7 @@ internal sealed class WireEmbeddingRequest
 {
     public string Model { get; set; } = string.Empty;
 
-    public List<string> Input { get; set; } = [];
+    public IReadOnlyList<string> Input { get; set; } = [];
 
     public int? Dimensions { get; set; }
 

@@ -7,7 +7,7 @@ namespace AssistantProviders.Shared;
 /// endless <c>data:</c> line, or endless data lines) is stopped with memory bounded by the cap instead of being buffered whole.
 /// The exact cap on the decoded data stays with the parser callback.
 /// </summary>
-internal sealed class SseEventLimitStream(Stream inner, int maxEventBytes, Func<Exception> tooLarge) : Stream
+internal sealed class SseEventLimitStream(Stream inner, int maxEventBytes, Func<Exception> tooLarge) : ReadOnlyPassThroughStream(inner)
 {
     // Raw bytes carry "data: " prefixes and event/id lines the decoded data does not; allow for them.
     private readonly long _limit = (2L * maxEventBytes) + 4096;
@@ -15,48 +15,7 @@ internal sealed class SseEventLimitStream(Stream inner, int maxEventBytes, Func<
     private bool _lineHasBytes;
     private bool _afterCr;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Count(buffer.Span[..read]);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private int Count(ReadOnlySpan<byte> bytes)
+    protected override void OnRead(ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)
         {
@@ -85,7 +44,5 @@ internal sealed class SseEventLimitStream(Stream inner, int maxEventBytes, Func<
                 throw tooLarge();
             }
         }
-
-        return bytes.Length;
     }
 }
