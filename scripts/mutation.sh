@@ -34,7 +34,12 @@ run() {
   [ -n "${MUTATION_TEST_FILTER:-}" ] && mutate+=(--test-case-filter "$MUTATION_TEST_FILTER")
   # MUTATION_COVERAGE: Stryker's --coverage-analysis (perTest by default). The MTP runner's per-test capture times out
   # ("coverage relay ack") on the engine test project, so the engine group uses "all": one coverage pass for the whole run.
-  [ -n "${MUTATION_COVERAGE:-}" ] && mutate+=(--coverage-analysis "$MUTATION_COVERAGE")
+  # It is a config-file-only setting, so it goes through a generated stryker-config.json.
+  if [ -n "${MUTATION_COVERAGE:-}" ]; then
+    mkdir -p artifacts/mutation
+    printf '{ "stryker-config": { "coverage-analysis": "%s" } }\n' "$MUTATION_COVERAGE" > "artifacts/mutation/$group-config.json"
+    mutate+=(--config-file "$(pwd)/artifacts/mutation/$group-config.json")
+  fi
   local out suffix=""
   [ ${#only[@]} -gt 0 ] && suffix="-$(IFS=-; echo "${only[*]}")"
   out="$(pwd)/artifacts/mutation/$group$suffix"

@@ -106,13 +106,7 @@ internal sealed class ProviderTransport : IDisposable
         if (Descriptor.RequiresApiKey && key is null)
         {
             request.Dispose();
-            throw new AuthenticationException(
-                $"No API key is configured for {Descriptor.DisplayName}. Set the {Descriptor.ApiKeyEnvironmentVariable} environment variable (or .env entry) or {Descriptor.ApiKeyConfigPath}.")
-            {
-                Kind = ProviderErrorKind.NotConfigured,
-                ProviderId = Descriptor.Id,
-                ModelId = modelId,
-            };
+            throw MissingKey(modelId);
         }
 
         if (key is not null && _applyAuth is not null)
@@ -285,6 +279,18 @@ internal sealed class ProviderTransport : IDisposable
             IsTransient = true,
         };
 
+    /// <summary>The error for a vendor that needs a key when none is configured (HTTP and live sockets alike).</summary>
+    public AuthenticationException MissingKey(string? modelId) =>
+        new($"No API key is configured for {Descriptor.DisplayName}. Set the {Descriptor.ApiKeyEnvironmentVariable} environment variable (or .env entry) or {Descriptor.ApiKeyConfigPath}.")
+        {
+            Kind = ProviderErrorKind.NotConfigured,
+            ProviderId = Descriptor.Id,
+            ModelId = modelId,
+        };
+
+    /// <summary>Scrubs the configured keys from a text that may have come back from the vendor (a close reason, say).</summary>
+    public string? Redact(string? text) => SecretRedactor.Redact(text, [Options.ApiKey, .. Options.ApiKeys]);
+
     public void Dispose()
     {
         if (_ownsHttp)
@@ -293,7 +299,8 @@ internal sealed class ProviderTransport : IDisposable
         }
     }
 
-    private AssistantProviderException NetworkError(string? modelId, HttpRequestException ex) =>
+    /// <summary>A failed connection (HTTP or socket), its message and cause scrubbed of the keys.</summary>
+    public AssistantProviderException NetworkError(string? modelId, Exception ex) =>
         new($"The connection to {Descriptor.DisplayName} failed: {SecretRedactor.Redact(ex.Message, [Options.ApiKey, .. Options.ApiKeys])}", Scrubbed(ex))
         {
             Kind = ProviderErrorKind.Network,

@@ -1,0 +1,115 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Buffers.Binary;
+
+namespace AssistantProviders.AssemblyAI.Internal;
+
+/// <summary>
+/// The first bytes of the caller's audio, read once before any request: they tell an empty stream, the container (by its
+/// signature) and, for a WAV file, its PCM format and where the samples start. The bytes are sent as they are, ahead of the rest
+/// of the stream, so nothing is read twice or buffered whole.
+/// </summary>
+internal sealed class AudioHead
+{
+    public const int Size = 4096;
+
+    private AudioHead(byte[] buffer, int length)
+    {
+        Buffer = buffer;
+        Length = length;
+        Container = Sniff(buffer.AsSpan(0, length));
+    }
+
+    /// <summary>Gets the buffer holding the first bytes.</summary>
+    public byte[] Buffer { get; }
+
+    /// <summary>Gets the number of bytes read (0 for an empty stream).</summary>
+    public int Length { get; }
+
+    /// <summary>Gets the recognised container (<c>wav</c>, <c>mp3</c>...), or <see langword="null"/> when unknown.</summary>
+    public string? Container { get; }
+
+    /// <summary>Gets the WAV format tag (1 = PCM, 7 = mu-law), when the head is a WAV file with a <c>fmt </c> chunk.</summary>
+    public int? WavFormat { get; private set; }
+
+    /// <summary>Gets the WAV channel count.</summary>
+    public int? WavChannels { get; private set; }
+
+    /// <summary>Gets the WAV sample rate.</summary>
+    public int? WavSampleRate { get; private set; }
+
+    /// <summary>Gets the WAV bits per sample.</summary>
+    public int? WavBitsPerSample { get; private set; }
+
+    /// <summary>Gets the offset of the first sample in <see cref="Buffer"/> (after the <c>data</c> chunk header), for a WAV file.</summary>
+    public int? WavDataOffset { get; private set; }
+
+    public static async Task<AudioHead> ReadAsync(Stream audio, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[Size];
+        var read = await audio.ReadAtLeastAsync(buffer, Size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var head = new AudioHead(buffer, read);
+        if (head.Container == "wav")
+        {
+            head.ParseWav();
+        }
+
+        return head;
+    }
+
+    private static string? Sniff(ReadOnlySpan<byte> b)
+    {
+        if (b.Length < 4)
+        {
+            return null;
+        }
+
+        bool At(int offset, ReadOnlySpan<byte> signature) => b.Length >= offset + signature.Length && b.Slice(offset, signature.Length).SequenceEqual(signature);
+
+        return
+            (At(0, "RIFF"u8) || At(0, "RF64"u8)) && At(8, "WAVE"u8) ? "wav"
+            : At(0, "RIFF"u8) && At(8, "AVI "u8) ? "avi"
+            : At(0, "ID3"u8) ? "mp3"
+            : At(0, "fLaC"u8) ? "flac"
+            : At(0, "OggS"u8) ? "ogg"
+            : At(4, "ftyp"u8) ? "mp4"
+            : At(0, [0x1A, 0x45, 0xDF, 0xA3]) ? "webm"
+            : At(0, "#!AMR"u8) ? "amr"
+            : At(0, "FORM"u8) && (At(8, "AIFF"u8) || At(8, "AIFC"u8)) ? "aiff"
+            : At(0, [0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11]) ? "asf"
+            : b[0] == 0xFF && (b[1] & 0xE0) == 0xE0 ? "mpeg"
+            : null;
+    }
+
+    private void ParseWav()
+    {
+        var b = Buffer.AsSpan(0, Length);
+        var offset = 12;
+        while (offset + 8 <= b.Length)
+        {
+            var id = b.Slice(offset, 4);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(b.Slice(offset + 4, 4));
+            var body = offset + 8;
+            if (id.SequenceEqual("fmt "u8) && body + 16 <= b.Length)
+            {
+                WavFormat = BinaryPrimitives.ReadUInt16LittleEndian(b.Slice(body, 2));
+                WavChannels = BinaryPrimitives.ReadUInt16LittleEndian(b.Slice(body + 2, 2));
+                WavSampleRate = (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32LittleEndian(b.Slice(body + 4, 4)));
+                WavBitsPerSample = BinaryPrimitives.ReadUInt16LittleEndian(b.Slice(body + 14, 2));
+            }
+            else if (id.SequenceEqual("data"u8))
+            {
+                WavDataOffset = body;
+                return;
+            }
+
+            // Chunks are word-aligned.
+            var next = (long)body + size + (size & 1);
+            if (next > b.Length)
+            {
+                return;
+            }
+
+            offset = (int)next;
+        }
+    }
+}
