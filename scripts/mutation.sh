@@ -46,7 +46,7 @@ run() {
   rm -rf "$out"; mkdir -p "$out"
   echo "== $group: $* (tests: $test_project)"
   (cd "$(dirname "$test_project")" && dotnet stryker \
-    --test-runner mtp \
+    --test-runner "${MUTATION_RUNNER:-mtp}" \
     --project "$(basename "$project")" \
     --configuration "$CONFIG" \
     --concurrency 1 \

@@ -45,6 +45,9 @@ public sealed class EmulatorFault
     /// <summary>Gets the minimum body size for <see cref="FaultKind.OversizeBody"/>.</summary>
     public int Bytes { get; init; }
 
+    /// <summary>Gets the WebSocket close code of <see cref="FaultKind.SocketCloseWithError"/> (1011, a server error, by default; vendors use 4000-4999).</summary>
+    public int CloseCode { get; init; } = 1011;
+
     /// <summary>Gets the error message sent with status faults; <see langword="null"/> = a vendor-like default.</summary>
     public string? Message { get; init; }
 
@@ -83,6 +86,18 @@ public sealed class EmulatorFault
     /// <returns>The fault.</returns>
     public static EmulatorFault OversizeBody(string? vendor, int bytes, int? count = 1) =>
         new() { Vendor = vendor, Kind = FaultKind.OversizeBody, Bytes = bytes, Count = count };
+
+    /// <summary>Creates a live-socket fault: after <paramref name="messages"/> messages the socket drops, closes with an error, or stalls.</summary>
+    /// <param name="vendor">The vendor id, or <see langword="null"/> for all.</param>
+    /// <param name="kind"><see cref="FaultKind.SocketDropAfterMessages"/>, <see cref="FaultKind.SocketCloseWithError"/> or <see cref="FaultKind.SocketStall"/>.</param>
+    /// <param name="messages">The messages the server sends before the fault.</param>
+    /// <param name="closeCode">The close code for <see cref="FaultKind.SocketCloseWithError"/>.</param>
+    /// <param name="count">How many times; <see langword="null"/> = always.</param>
+    /// <returns>The fault.</returns>
+    public static EmulatorFault Socket(string? vendor, FaultKind kind, int messages, int closeCode = 1011, int? count = 1) =>
+        kind is FaultKind.SocketDropAfterMessages or FaultKind.SocketCloseWithError or FaultKind.SocketStall
+            ? new() { Vendor = vendor, Kind = kind, Chunks = messages, CloseCode = closeCode, Count = count }
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a socket fault.");
 
     /// <summary>Creates a fault of <paramref name="kind"/>.</summary>
     /// <param name="vendor">The vendor id, or <see langword="null"/> for all.</param>

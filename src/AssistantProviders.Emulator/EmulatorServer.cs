@@ -125,6 +125,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             app = builder.Build();
             var dispatcher = new EmulatorDispatcher(options, state, faults, logger, stopping.Token);
+            app.UseWebSockets();
             app.Run(dispatcher.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

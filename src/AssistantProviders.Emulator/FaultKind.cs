@@ -36,4 +36,13 @@ public enum FaultKind
 
     /// <summary>A 200 whose body is padded to at least <see cref="EmulatorFault.Bytes"/> bytes.</summary>
     OversizeBody,
+
+    /// <summary>On a live socket: sends <see cref="EmulatorFault.Chunks"/> messages, then drops the connection with no close handshake.</summary>
+    SocketDropAfterMessages,
+
+    /// <summary>On a live socket: sends <see cref="EmulatorFault.Chunks"/> messages, then closes with <see cref="EmulatorFault.CloseCode"/> and <see cref="EmulatorFault.Message"/>.</summary>
+    SocketCloseWithError,
+
+    /// <summary>On a live socket: sends <see cref="EmulatorFault.Chunks"/> messages, then sends nothing for <see cref="EmulatorFault.StallDuration"/> (or until the client goes).</summary>
+    SocketStall,
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using AssistantProviders.Emulator.Internal.Sockets;
 using AssistantProviders.Emulator.Internal.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ internal sealed class EmulatorDispatcher
     private readonly GeminiWire _gemini = new();
     private readonly CohereWire _cohere = new();
     private readonly HuggingFaceWire _huggingFace = new();
+    private readonly IReadOnlyList<IEmulatorSocketWire> _socketWires = EmulatorSocketWires.Create();
     private long _sequence;
 
     public EmulatorDispatcher(EmulatorOptions options, EmulatorState state, EmulatorFaultCollection faults, ILogger logger, CancellationToken stopping)
@@ -73,6 +75,12 @@ internal sealed class EmulatorDispatcher
 
     public async Task HandleAsync(HttpContext ctx)
     {
+        if (ctx.WebSockets.IsWebSocketRequest)
+        {
+            await HandleSocketAsync(ctx).ConfigureAwait(false);
+            return;
+        }
+
         var request = ctx.Request;
         var body = await ReadBodyAsync(request, ctx.RequestAborted).ConfigureAwait(false);
         if (request.HasFormContentType)
@@ -131,6 +139,68 @@ internal sealed class EmulatorDispatcher
             ? fault
             : null;
         await ReplyWriter.WriteAsync(ctx, reply, wire, transportFault, _time, _stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A WebSocket upgrade: the vendor's socket wire (<see cref="EmulatorSocketWires"/>) runs the session. The key is checked and
+    /// status faults refuse the handshake (with their Retry-After headers) before the upgrade; socket faults act inside it.
+    /// </summary>
+    private async Task HandleSocketAsync(HttpContext ctx)
+    {
+        var request = ctx.Request;
+        var path = request.Path.Value ?? "/";
+        var trimmed = path.Trim('/');
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        var vendor = (slash < 0 ? trimmed : trimmed[..slash]).ToLowerInvariant();
+        var route = slash < 0 ? string.Empty : trimmed[(slash + 1)..];
+        var record = Record(request, path, vendor, []);
+        var wire = _socketWires.FirstOrDefault(w => string.Equals(w.Vendor, vendor, StringComparison.Ordinal) && w.Handles(route));
+        var model = request.Query["model"].ToString() is { Length: > 0 } m ? m : request.Query["model_id"].ToString() is { Length: > 0 } id ? id : null;
+        var fault = wire is null || !Authorized(request) ? null : _faults.TakeMatch(vendor, path, model);
+        if (fault is not null)
+        {
+            Log.FaultApplied(_logger, fault.Kind, request.Method, path);
+            record.Fault = fault.Kind;
+        }
+
+        var refuse = wire is null ? 404 : !Authorized(request) ? 401 : StatusFault(fault?.Kind) switch
+        {
+            ErrorKind.RateLimited => 429,
+            ErrorKind.Server => 500,
+            ErrorKind.Unavailable => 503,
+            ErrorKind.Unauthorized => 401,
+            ErrorKind.Overloaded => 529,
+            _ => 0,
+        };
+        record.StatusCode = refuse == 0 ? 101 : refuse;
+        Log.Handled(_logger, request.Method, path, record.StatusCode);
+        if (refuse != 0)
+        {
+            if (refuse == 401)
+            {
+                Log.Unauthorized(_logger, request.Method, path);
+            }
+
+            if (fault?.RetryAfter is { } retryAfter)
+            {
+                ctx.Response.Headers["retry-after"] = retryAfter;
+            }
+
+            ctx.Response.StatusCode = refuse;
+            return;
+        }
+
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var session = new EmulatorSocketSession(ctx, socket, route, _state, fault, _time, _stopping);
+        try
+        {
+            await wire!.RunAsync(session, _stopping).ConfigureAwait(false);
+            await session.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is EmulatorSocketEndedException or System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException)
+        {
+            // The fault ended the session, or the client went away.
+        }
     }
 
     private static ErrorKind? StatusFault(FaultKind? kind) => kind switch
@@ -254,8 +324,11 @@ internal sealed class EmulatorDispatcher
     private static IEnumerable<string> Credentials(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
-        yield return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : authorization;
+        yield return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim()
+            : authorization.StartsWith("Token ", StringComparison.OrdinalIgnoreCase) ? authorization["Token ".Length..].Trim() // Deepgram
+            : authorization; // AssemblyAI sends the bare key
         yield return request.Headers["x-api-key"].ToString();
+        yield return request.Headers["xi-api-key"].ToString(); // ElevenLabs
         yield return request.Headers["x-goog-api-key"].ToString();
         yield return request.Headers["api-key"].ToString();
         yield return request.Query["key"].ToString();
