@@ -57,7 +57,7 @@ internal sealed class RequestAccounting : IRequestAccounting
     }
 
     /// <inheritdoc/>
-    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens)
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null)
     {
         var entry = _catalog.Resolve(providerId, modelId);
         if (entry?.Pricing is null)
@@ -66,7 +66,7 @@ internal sealed class RequestAccounting : IRequestAccounting
             return null;
         }
 
-        return CostCalculator.WorstCase(entry, inputTokens, outputTokens, requests: entry.Pricing.PerRequest is null ? 0 : 1);
+        return CostCalculator.WorstCase(entry, inputTokens, outputTokens, audioMinutes, characters, requests: entry.Pricing.PerRequest is null ? 0 : 1);
     }
 
     /// <inheritdoc/>

@@ -33,6 +33,12 @@ internal sealed class RequestProfile
 
     public bool Streaming { get; init; }
 
+    /// <summary>Gets the audio minutes the request sends (speech-to-text), when known, for budgets and cheapest routing.</summary>
+    public double? AudioMinutes { get; init; }
+
+    /// <summary>Gets the characters the request sends (text-to-speech), for budgets and cheapest routing.</summary>
+    public long? Characters { get; init; }
+
     /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
     public string? PinKey { get; init; }
 
@@ -53,7 +59,9 @@ internal sealed class RequestProfile
         long? maxOutputTokens = null,
         bool needsTools = false,
         bool needsJson = false,
-        bool needsVision = false) => new()
+        bool needsVision = false,
+        double? audioMinutes = null,
+        long? characters = null) => new()
     {
         Operation = operation,
         RequestedModel = model,
@@ -69,5 +77,7 @@ internal sealed class RequestProfile
         NeedsVision = needsVision,
         Streaming = streaming,
         Input = input,
+        AudioMinutes = audioMinutes,
+        Characters = characters,
     };
 }

@@ -104,7 +104,11 @@ internal sealed class RequestRun
             try
             {
                 ticket = await _engine.Accounting.BeginAsync(
-                    new AccountingRequest(candidate.Provider.Id, candidate.EffectiveModel ?? string.Empty, profile.Operation, profile.Tenant, profile.EstimatedInputTokens, profile.MaxOutputTokens),
+                    new AccountingRequest(candidate.Provider.Id, candidate.EffectiveModel ?? string.Empty, profile.Operation, profile.Tenant, profile.EstimatedInputTokens, profile.MaxOutputTokens)
+                    {
+                        AudioMinutes = profile.AudioMinutes,
+                        Characters = profile.Characters,
+                    },
                     cancellationToken).ConfigureAwait(false);
             }
             catch (BudgetExceededException ex)

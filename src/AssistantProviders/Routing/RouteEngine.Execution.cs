@@ -154,7 +154,8 @@ internal sealed partial class RouteEngine
                     if (failure is not null)
                     {
                         done = true;
-                        var surface = run.OnFailure(scope, failure, exposed, usage, cancellationToken);
+                        // Output already handed out, or input that cannot be sent again: no failover.
+                        var surface = run.OnFailure(scope, failure, exposed || !operation.CanFailOver, usage, cancellationToken);
                         await scope.Lease.Settled.ConfigureAwait(false);
                         if (surface is not null)
                         {

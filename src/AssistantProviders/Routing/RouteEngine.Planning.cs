@@ -246,7 +246,9 @@ internal sealed partial class RouteEngine
 
         try
         {
-            return Accounting.EstimateCost(candidate.Provider.Id, model, profile.EstimatedInputTokens, profile.MaxOutputTokens ?? 256)
+            // Speech is priced per unit: a transcription of unknown length is compared per audio minute, speech by its characters.
+            var minutes = profile.AudioMinutes ?? (profile.Operation == RouteOperations.SpeechToText ? 1d : null);
+            return Accounting.EstimateCost(candidate.Provider.Id, model, profile.EstimatedInputTokens, profile.MaxOutputTokens ?? 256, minutes, profile.Characters)
                 ?? (candidate.Provider.IsLocal ? 0m : null);
         }
 #pragma warning disable CA1031 // A failing estimate only makes a route unpriced.

@@ -22,8 +22,16 @@ internal sealed class FakeAccounting : IRequestAccounting
     public void AddModel(string provider, string model, int contextWindow, ModelCapabilities capabilities = ModelCapabilities.Chat)
         => Models[provider + "/" + model] = new ModelDescriptor(provider, model) { ContextWindow = contextWindow, Capabilities = capabilities };
 
-    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens) =>
-        Prices.TryGetValue(providerId + "/" + modelId, out var price) ? price : null;
+    /// <summary>Gets the requests reserved for, in order.</summary>
+    public List<AccountingRequest> Begun { get; } = [];
+
+    /// <summary>Prices per audio minute or per 1K characters (speech), multiplied by the units the router asks about.</summary>
+    public Dictionary<string, decimal> UnitPrices { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null) =>
+        UnitPrices.TryGetValue(providerId + "/" + modelId, out var unit)
+            ? unit * (decimal)(audioMinutes ?? 0d) + (unit * (characters ?? 0) / 1000m)
+            : Prices.TryGetValue(providerId + "/" + modelId, out var price) ? price : null;
 
     public long EstimateInputTokens(IEnumerable<ChatMessage> messages) => InputTokens;
 
@@ -31,6 +39,11 @@ internal sealed class FakeAccounting : IRequestAccounting
 
     public ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken)
     {
+        lock (Begun)
+        {
+            Begun.Add(request);
+        }
+
         if (OverBudget.Contains(request.ProviderId))
         {
             throw new BudgetExceededException("provider/" + request.ProviderId, 1m, 1m, 0.5m);

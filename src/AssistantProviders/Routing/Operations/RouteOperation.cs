@@ -43,6 +43,12 @@ internal abstract class RouteOperation
     /// <returns>The profile the plan filters and orders by.</returns>
     public abstract RequestProfile CreateProfile(RouteEngine engine);
 
+    /// <summary>
+    /// Gets a value indicating whether a failed attempt may be retried on the next route. A live audio stream whose start is no
+    /// longer kept (<see cref="ReplayableAudioStream"/>) cannot be sent again, so its failure surfaces as it is.
+    /// </summary>
+    public virtual bool CanFailOver => true;
+
     /// <summary>Filters and orders the routes for the profile. Override to narrow the plan (embeddings pin a store's model).</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="profile">The profile <see cref="CreateProfile"/> built.</param>

@@ -13,6 +13,7 @@ internal sealed class SpeechToTextOperation : RouteOperation<ISpeechToTextClient
     private readonly SpeechToTextOptions? _options;
     private Stream _audio;
     private long _start;
+    private double? _estimatedMinutes;
 
     public SpeechToTextOperation(Stream audio, SpeechToTextOptions? options)
     {
@@ -25,11 +26,12 @@ internal sealed class SpeechToTextOperation : RouteOperation<ISpeechToTextClient
     {
         _audio = await RewindableAsync(_audio, cancellationToken).ConfigureAwait(false);
         _start = _audio.Position;
+        _estimatedMinutes = AudioDuration.EstimateMinutes(_audio);
     }
 
     /// <inheritdoc/>
     public override RequestProfile CreateProfile(RouteEngine engine) =>
-        RequestProfile.From(RouteOperations.SpeechToText, _options?.ModelId, _options?.AdditionalProperties, 0, streaming: false);
+        RequestProfile.From(RouteOperations.SpeechToText, _options?.ModelId, _options?.AdditionalProperties, 0, streaming: false, audioMinutes: _estimatedMinutes);
 
     /// <inheritdoc/>
     public override Task<SpeechToTextResponse> InvokeAsync(RouteCandidate route, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ internal sealed class SpeechToTextOperation : RouteOperation<ISpeechToTextClient
     {
         Usage = response.Usage,
         ResponseModelId = response.ModelId ?? route.EffectiveModel,
-        AudioMinutes = response.EndTime is { } end ? (end - (response.StartTime ?? TimeSpan.Zero)).TotalMinutes : null,
+        AudioMinutes = response.EndTime is { } end ? (end - (response.StartTime ?? TimeSpan.Zero)).TotalMinutes : _estimatedMinutes,
     };
 
     /// <inheritdoc/>

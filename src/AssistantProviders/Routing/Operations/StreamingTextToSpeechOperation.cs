@@ -18,7 +18,7 @@ internal sealed class StreamingTextToSpeechOperation : StreamingRouteOperation<I
 
     /// <inheritdoc/>
     public override RequestProfile CreateProfile(RouteEngine engine) =>
-        RequestProfile.From(RouteOperations.TextToSpeech, _options?.ModelId, _options?.AdditionalProperties, _text.Length / 4, streaming: true);
+        RequestProfile.From(RouteOperations.TextToSpeech, _options?.ModelId, _options?.AdditionalProperties, _text.Length / 4, streaming: true, characters: _text.Length);
 
     /// <inheritdoc/>
     public override IAsyncEnumerable<TextToSpeechResponseUpdate> Open(RouteCandidate route, CancellationToken cancellationToken) =>

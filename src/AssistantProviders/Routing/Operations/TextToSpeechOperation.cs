@@ -18,7 +18,7 @@ internal sealed class TextToSpeechOperation : RouteOperation<ITextToSpeechClient
 
     /// <inheritdoc/>
     public override RequestProfile CreateProfile(RouteEngine engine) =>
-        RequestProfile.From(RouteOperations.TextToSpeech, _options?.ModelId, _options?.AdditionalProperties, _text.Length / 4, streaming: false);
+        RequestProfile.From(RouteOperations.TextToSpeech, _options?.ModelId, _options?.AdditionalProperties, _text.Length / 4, streaming: false, characters: _text.Length);
 
     /// <inheritdoc/>
     public override Task<TextToSpeechResponse> InvokeAsync(RouteCandidate route, CancellationToken cancellationToken) =>
