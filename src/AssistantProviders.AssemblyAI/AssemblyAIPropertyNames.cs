@@ -82,4 +82,10 @@ public static class AssemblyAIPropertyNames
     /// <see cref="System.TimeSpan"/>. AssemblyAI bills streaming by session duration, not by audio duration.
     /// </summary>
     public const string SessionDuration = "assemblyai.session_duration";
+
+    /// <summary>
+    /// <see cref="System.Exception.Data"/> key on the <see cref="IncompleteStreamException"/> of a live session that dropped before
+    /// <c>Termination</c>: the text of the final turns received so far, a <see cref="string"/>.
+    /// </summary>
+    public const string PartialTranscript = "assemblyai.partial_transcript";
 }

@@ -63,6 +63,15 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Gets the Cohere endpoint, <c>{BaseAddress}cohere/</c> (routes <c>v2/chat</c>, <c>v2/embed</c>, <c>v2/rerank</c>, <c>v1/models</c>).</summary>
     public Uri CohereEndpoint => new(BaseAddress, "cohere/");
 
+    /// <summary>Gets the Deepgram endpoint, <c>{BaseAddress}deepgram/</c> (routes <c>v1/listen</c>, <c>v1/speak</c>; live socket <c>v1/listen</c>).</summary>
+    public Uri DeepgramEndpoint => new(BaseAddress, "deepgram/");
+
+    /// <summary>Gets the ElevenLabs endpoint, <c>{BaseAddress}elevenlabs/</c> (routes <c>v1/text-to-speech/{voice_id}[/stream]</c>, <c>v1/speech-to-text</c>, <c>v1/voices</c>, <c>v1/models</c>; socket <c>v1/text-to-speech/{voice_id}/stream-input</c>).</summary>
+    public Uri ElevenLabsEndpoint => new(BaseAddress, "elevenlabs/");
+
+    /// <summary>Gets the AssemblyAI endpoint, <c>{BaseAddress}assemblyai/</c> (routes <c>v2/upload</c>, <c>v2/transcript</c>, <c>v2/transcript/{id}</c>; live socket <c>v3/ws</c>).</summary>
+    public Uri AssemblyAIEndpoint => new(BaseAddress, "assemblyai/");
+
     /// <summary>Gets the Mistral endpoint, <c>{BaseAddress}mistral/v1/</c>.</summary>
     public Uri MistralEndpoint => GetOpenAICompatibleEndpoint("mistral");
 
@@ -167,6 +176,9 @@ public sealed class EmulatorServer : IAsyncDisposable
             "anthropic" => AnthropicEndpoint,
             "gemini" => GeminiEndpoint,
             "cohere" => CohereEndpoint,
+            "deepgram" => DeepgramEndpoint,
+            "assemblyai" => AssemblyAIEndpoint,
+            "elevenlabs" => ElevenLabsEndpoint,
             "fireworks" => new Uri(BaseAddress, "fireworks/inference/v1/"),
             _ => GetOpenAICompatibleEndpoint(vendorId),
         };

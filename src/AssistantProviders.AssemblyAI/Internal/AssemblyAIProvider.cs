@@ -16,6 +16,13 @@ internal static class AssemblyAIProvider
     /// <summary>AssemblyAI's limit for a local file sent to <c>/v2/upload</c>: 2.2 GB.</summary>
     public const long UploadLimitBytes = 2_200_000_000L;
 
+    /// <summary>The documented speech models (AssemblyAI has no models endpoint): pre-recorded, then live.</summary>
+    public static readonly (string Id, bool Live)[] KnownModels =
+    [
+        ("universal-3-pro", false), ("universal-2", false),
+        ("universal-streaming-english", true), ("universal-streaming-multilingual", true), ("u3-rt-pro", true),
+    ];
+
     public static readonly Uri DefaultEndpoint = new("https://api.assemblyai.com/");
     public static readonly Uri DefaultStreamingEndpoint = new("wss://streaming.assemblyai.com/v3/ws");
 
@@ -40,7 +47,7 @@ internal static class AssemblyAIProvider
         Create,
         static (o, s) => s.Bind(o),
         new ProviderClientFactory<AssemblyAIClientOptions>(
-            typeof(AssemblyAISpeechToTextClient), static (o, h, l, t) => new AssemblyAISpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)))
+            typeof(AssemblyAISpeechToTextClient), static (o, h, l, t) => new AssemblyAISpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient), typeof(IModelDiscovery)))
     {
         Authenticate = static _ => Authenticate,
     };

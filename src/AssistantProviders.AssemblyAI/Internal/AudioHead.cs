@@ -63,22 +63,23 @@ internal sealed class AudioHead
             return null;
         }
 
-        bool At(int offset, ReadOnlySpan<byte> signature) => b.Length >= offset + signature.Length && b.Slice(offset, signature.Length).SequenceEqual(signature);
-
         return
-            (At(0, "RIFF"u8) || At(0, "RF64"u8)) && At(8, "WAVE"u8) ? "wav"
-            : At(0, "RIFF"u8) && At(8, "AVI "u8) ? "avi"
-            : At(0, "ID3"u8) ? "mp3"
-            : At(0, "fLaC"u8) ? "flac"
-            : At(0, "OggS"u8) ? "ogg"
-            : At(4, "ftyp"u8) ? "mp4"
-            : At(0, [0x1A, 0x45, 0xDF, 0xA3]) ? "webm"
-            : At(0, "#!AMR"u8) ? "amr"
-            : At(0, "FORM"u8) && (At(8, "AIFF"u8) || At(8, "AIFC"u8)) ? "aiff"
-            : At(0, [0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11]) ? "asf"
+            (At(b, 0, "RIFF"u8) || At(b, 0, "RF64"u8)) && At(b, 8, "WAVE"u8) ? "wav"
+            : At(b, 0, "RIFF"u8) && At(b, 8, "AVI "u8) ? "avi"
+            : At(b, 0, "ID3"u8) ? "mp3"
+            : At(b, 0, "fLaC"u8) ? "flac"
+            : At(b, 0, "OggS"u8) ? "ogg"
+            : At(b, 4, "ftyp"u8) ? "mp4"
+            : At(b, 0, [0x1A, 0x45, 0xDF, 0xA3]) ? "webm"
+            : At(b, 0, "#!AMR"u8) ? "amr"
+            : At(b, 0, "FORM"u8) && (At(b, 8, "AIFF"u8) || At(b, 8, "AIFC"u8)) ? "aiff"
+            : At(b, 0, [0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11]) ? "asf"
             : b[0] == 0xFF && (b[1] & 0xE0) == 0xE0 ? "mpeg"
             : null;
     }
+
+    private static bool At(ReadOnlySpan<byte> b, int offset, ReadOnlySpan<byte> signature) =>
+        b.Length >= offset + signature.Length && b.Slice(offset, signature.Length).SequenceEqual(signature);
 
     private void ParseWav()
     {

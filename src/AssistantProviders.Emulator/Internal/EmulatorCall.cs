@@ -41,7 +41,11 @@ internal sealed class EmulatorCall
     public bool IsPost => HttpMethods.IsPost(Http.Request.Method);
 
     /// <summary>Gets a value indicating whether the body is present but not valid JSON.</summary>
-    public bool InvalidJson => Json is null && Body.Length > 0 && !IsMultipart;
+    public bool InvalidJson => Json is null && Body.Length > 0 && !IsMultipart && !IsBinary;
+
+    /// <summary>Gets a value indicating whether the body is raw bytes (<c>application/octet-stream</c> or <c>audio/*</c>: an upload), not JSON.</summary>
+    public bool IsBinary => Http.Request.ContentType is { } type &&
+        (type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.StartsWith("audio/", StringComparison.OrdinalIgnoreCase));
 
     public bool IsMultipart => Http.Request.HasFormContentType;
 

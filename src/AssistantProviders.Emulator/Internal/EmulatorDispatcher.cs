@@ -28,7 +28,10 @@ internal sealed class EmulatorDispatcher
     private readonly AnthropicWire _anthropic = new();
     private readonly GeminiWire _gemini = new();
     private readonly CohereWire _cohere = new();
+    private readonly DeepgramWire _deepgram = new();
     private readonly HuggingFaceWire _huggingFace = new();
+    private readonly ElevenLabsWire _elevenLabs = new();
+    private readonly AssemblyAIWire _assemblyAI = new();
     private readonly IReadOnlyList<IEmulatorSocketWire> _socketWires = EmulatorSocketWires.Create();
     private long _sequence;
 
@@ -296,7 +299,13 @@ internal sealed class EmulatorDispatcher
             "gemini" => (null, string.Empty),
             "cohere" when rest.StartsWith("v1/", StringComparison.Ordinal) || rest.StartsWith("v2/", StringComparison.Ordinal) => (_cohere, rest),
             "cohere" => (null, string.Empty),
+            "deepgram" when rest.StartsWith("v1/", StringComparison.Ordinal) => (_deepgram, rest),
+            "deepgram" => (null, string.Empty),
             "huggingface" when Under(rest, "hf-inference", out route) => (_huggingFace, route),
+            "elevenlabs" when rest.StartsWith("v1/", StringComparison.Ordinal) => (_elevenLabs, rest),
+            "elevenlabs" => (null, string.Empty),
+            "assemblyai" when rest.StartsWith("v2/", StringComparison.Ordinal) => (_assemblyAI, rest),
+            "assemblyai" => (null, string.Empty),
             _ when Under(rest, "openai/v1", out route) || Under(rest, "inference/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
             _ => (null, string.Empty),
         };

@@ -195,9 +195,9 @@ internal static class ProviderErrorMapper
             }
         }
 
-        info.Message = Str(error, "message") ?? Str(error, "msg") ?? Str(root, "message");
+        info.Message = Str(error, "message") ?? Str(error, "msg") ?? Str(root, "message") ?? Str(root, "err_msg"); // Deepgram: err_code/err_msg
         info.Type = Str(error, "type") is { } type && type != "error" ? type : null;
-        info.Code = Str(error, "code") ?? Str(error, "status");
+        info.Code = Str(error, "code") ?? Str(error, "status") ?? Str(root, "err_code");
         if (error.TryGetProperty("code", out var codeEl) && codeEl.ValueKind == JsonValueKind.Number && codeEl.TryGetInt32(out var numeric))
         {
             info.NumericCode = numeric;
@@ -208,7 +208,14 @@ internal static class ProviderErrorMapper
         var detailHolder = root.TryGetProperty("detail", out _) ? root
             : error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var messageObject) && messageObject.ValueKind == JsonValueKind.Object ? messageObject
             : default;
-        if (info.Message is null && detailHolder.ValueKind == JsonValueKind.Object && detailHolder.TryGetProperty("detail", out var detail))
+        if (info.Message is null && detailHolder.ValueKind == JsonValueKind.Object && detailHolder.TryGetProperty("detail", out var detail) &&
+            detail.ValueKind == JsonValueKind.Object && Str(detail, "message") is { } detailMessage)
+        {
+            // ElevenLabs: {"detail": {"status": "voice_not_found", "message": "..."}}.
+            info.Message = detailMessage;
+            info.Code ??= Str(detail, "status") ?? Str(detail, "code");
+        }
+        else if (info.Message is null && detailHolder.ValueKind == JsonValueKind.Object && detailHolder.TryGetProperty("detail", out detail))
         {
             info.Message = detail.ValueKind switch
             {

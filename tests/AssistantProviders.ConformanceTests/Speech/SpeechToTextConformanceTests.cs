@@ -20,6 +20,9 @@ public abstract class SpeechToTextConformanceTests : EmulatorConformanceSuite
     /// <returns>The client.</returns>
     protected abstract ISpeechToTextClient? CreateSpeechToTextClient(EmulatorServer emulator, string apiKey);
 
+    /// <summary>Gets a fragment of the path of the vendor's last transcription request (default the OpenAI-wire <c>audio/transcriptions</c>).</summary>
+    protected virtual string TranscriptionPath => "audio/transcriptions";
+
     [Fact(Timeout = ConformanceConstants.TestTimeout)]
     public async Task GetText_ReturnsTheTranscript()
     {
@@ -28,7 +31,7 @@ public abstract class SpeechToTextConformanceTests : EmulatorConformanceSuite
         var response = await client.GetTextAsync(audio, new SpeechToTextOptions { SpeechLanguage = "en" }, TestContext.Current.CancellationToken);
 
         response.Text.ShouldBe(EmulatorDefaults.TranscriptText);
-        Fixture.Server.Requests.Last(r => r.Vendor == EmulatorVendor).Path.ShouldContain("audio/transcriptions");
+        Fixture.Server.Requests.Last(r => r.Vendor == EmulatorVendor).Path.ShouldContain(TranscriptionPath);
     }
 
     [Fact(Timeout = ConformanceConstants.TestTimeout)]

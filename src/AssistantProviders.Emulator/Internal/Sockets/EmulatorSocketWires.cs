@@ -9,5 +9,8 @@ internal static class EmulatorSocketWires
     public static IReadOnlyList<IEmulatorSocketWire> Create() =>
     [
         // Add one line per vendor socket wire here, e.g. new DeepgramSocketWire(),
+        new DeepgramSocketWire(),
+        new AssemblyAISocketWire(),
+        new ElevenLabsSocketWire(),
     ];
 }
