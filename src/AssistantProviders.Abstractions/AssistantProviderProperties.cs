@@ -33,4 +33,10 @@ public static class AssistantProviderProperties
 
     /// <summary>Options: a list of regions the request's data may be processed in.</summary>
     public const string AllowedRegions = "allowed_regions";
+
+    /// <summary>
+    /// Usage: the <c>UsageDetails.AdditionalCounts</c> key of the milliseconds of compute a vendor billed by time (Replicate's
+    /// <c>metrics.predict_time</c>); the router prices it with the catalog's <c>perSecond</c>.
+    /// </summary>
+    public const string ComputeMilliseconds = "compute_ms";
 }

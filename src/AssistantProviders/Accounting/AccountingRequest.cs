@@ -24,4 +24,7 @@ internal sealed record AccountingRequest(
 
     /// <summary>Gets the images requested (image generation reservation; 1 when unset).</summary>
     public int? Images { get; init; }
+
+    /// <summary>Gets the size and quality of the images (<c>WxH</c> or <c>WxH/quality</c>), to pick the catalog's image price.</summary>
+    public string? ImageVariant { get; init; }
 }

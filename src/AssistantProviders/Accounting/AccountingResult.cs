@@ -36,6 +36,9 @@ internal sealed record AccountingResult
     /// <summary>Gets the images generated.</summary>
     public int? Images { get; init; }
 
+    /// <summary>Gets the size and quality of the images (<c>WxH</c> or <c>WxH/quality</c>), to pick the catalog's image price.</summary>
+    public string? ImageVariant { get; init; }
+
     /// <summary>Gets the billed requests (search requests, rerank search units).</summary>
     public int? Requests { get; init; }
 }

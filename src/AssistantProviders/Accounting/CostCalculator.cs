@@ -9,7 +9,8 @@ namespace AssistantProviders.Accounting;
 /// price (input price when none), cache writes at the cache-write price (input price when none); reasoning tokens are split
 /// out of output at the reasoning price (output price when none); audio tokens at audio prices when given. Speech-to-text is
 /// billed per audio minute and text-to-speech per 1K characters when both the quantity and the price exist, else by tokens.
-/// Images and requests (Perplexity search fee, Cohere rerank search unit) go to <see cref="CostDetails.Other"/>.
+/// Images (at the price of their size and quality when the catalog lists one, else <c>perImage</c>), compute billed by time
+/// (<c>perSecond</c>) and requests (Perplexity search fee, Cohere rerank search unit) go to <see cref="CostDetails.Other"/>.
 /// A positive quantity without a price is not billed; when nothing at all could be priced the cost is unknown.
 /// </summary>
 internal static class CostCalculator
@@ -84,9 +85,22 @@ internal static class CostCalculator
         decimal? other = null;
         if (q.Images is > 0)
         {
-            if (p.PerImage is { } perImage)
+            if (entry.ImagePrice(q.ImageVariant) is { } perImage)
             {
                 other = q.Images.Value * perImage;
+                priced = true;
+            }
+            else
+            {
+                missing = true;
+            }
+        }
+
+        if (q.ComputeSeconds is > 0d)
+        {
+            if (entry.PerSecond is { } perSecond)
+            {
+                other = (other ?? 0m) + ((decimal)q.ComputeSeconds.Value * perSecond);
                 priced = true;
             }
             else
@@ -119,7 +133,16 @@ internal static class CostCalculator
     }
 
     /// <summary>The worst-case cost of a call, for budget reservation and cheapest routing.</summary>
-    public static decimal WorstCase(CatalogEntry entry, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, int requests = 0)
+    /// <param name="entry">The catalog entry.</param>
+    /// <param name="inputTokens">The estimated input tokens.</param>
+    /// <param name="outputTokens">The most output tokens the call may produce.</param>
+    /// <param name="audioMinutes">The audio minutes, when priced per minute.</param>
+    /// <param name="characters">The characters, when priced per 1K characters.</param>
+    /// <param name="images">The images requested.</param>
+    /// <param name="requests">The billed requests.</param>
+    /// <param name="imageVariant">The images' size and quality (<c>WxH/quality</c>): none prices <c>perImage</c>, one the catalog does not list the dearest variant.</param>
+    /// <param name="computeSeconds">The compute seconds to reserve for a time-billed model.</param>
+    public static decimal WorstCase(CatalogEntry entry, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, int requests = 0, string? imageVariant = null, double? computeSeconds = null)
     {
         if (entry.Pricing is not { } p)
         {
@@ -130,7 +153,16 @@ internal static class CostCalculator
             + (Math.Max(0, outputTokens) * Math.Max(p.OutputPerMillionTokens ?? 0m, entry.ReasoningPerMillionTokens ?? 0m) / Million);
         total += (decimal)(audioMinutes ?? 0d) * (p.PerAudioMinute ?? 0m);
         total += (characters ?? 0) / 1000m * (p.PerThousandCharacters ?? 0m);
-        total += (images ?? 0) * (p.PerImage ?? 0m);
+        if (images is > 0)
+        {
+            // No variant: the vendor's default size and quality (perImage). A variant the catalog does not list: the dearest one.
+            var perImage = imageVariant is null
+                ? p.PerImage ?? entry.MaxImagePrice()
+                : (entry.ImagePrices.ContainsKey(imageVariant) ? entry.ImagePrice(imageVariant) : entry.MaxImagePrice());
+            total += images.Value * (perImage ?? 0m);
+        }
+
+        total += (decimal)(computeSeconds ?? 0d) * (entry.PerSecond ?? 0m);
         total += requests * (p.PerRequest ?? 0m);
         return total;
     }

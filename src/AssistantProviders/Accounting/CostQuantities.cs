@@ -26,6 +26,12 @@ internal readonly record struct CostQuantities
 
     public int? Images { get; init; }
 
+    /// <summary>Gets the size and quality of the images (<c>WxH</c> or <c>WxH/quality</c>), to pick the catalog's image price.</summary>
+    public string? ImageVariant { get; init; }
+
+    /// <summary>Gets the seconds of compute billed by time (Replicate's <c>predict_time</c>).</summary>
+    public double? ComputeSeconds { get; init; }
+
     public int? Requests { get; init; }
 
     /// <summary>Gets a value indicating whether the token counts are estimates (the vendor reported no usage).</summary>

@@ -9,7 +9,7 @@ namespace AssistantProviders.Accounting;
 internal interface IRequestAccounting
 {
     /// <summary>Estimated cost of a call, for cheapest routing and explanations; <see langword="null"/> when unpriced.</summary>
-    decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null);
+    decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, string? imageVariant = null);
 
     /// <summary>Estimates the input tokens of a chat request (tokenizer, or a character heuristic).</summary>
     long EstimateInputTokens(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages);

@@ -9,7 +9,7 @@ internal sealed class NullRequestAccounting : IRequestAccounting
 {
     public static readonly NullRequestAccounting Instance = new();
 
-    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null) => null;
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, string? imageVariant = null) => null;
 
     public long EstimateInputTokens(IEnumerable<ChatMessage> messages)
     {

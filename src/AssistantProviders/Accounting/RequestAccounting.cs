@@ -24,6 +24,12 @@ internal sealed class RequestAccounting : IRequestAccounting
     private const int MaxWarnedModels = 10_000;
     private const double MaxPlausibleAudioMinutes = 100_000d;
 
+    /// <summary>The compute a time-billed call (a catalog <c>perSecond</c> price) reserves before it runs: its length is unknown.</summary>
+    internal const double ReservedComputeSeconds = 60d;
+
+    /// <summary>The most compute one attempt is billed for (a week); more is implausible and clamped.</summary>
+    private const double MaxPlausibleComputeSeconds = 7d * 24 * 3600;
+
     private const int MaxCachedDescriptors = 4096;
     private readonly PriceCatalog _catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ProviderId, string ModelId), (CatalogEntry Entry, ModelDescriptor Descriptor)> _descriptors = new();
@@ -57,7 +63,7 @@ internal sealed class RequestAccounting : IRequestAccounting
     }
 
     /// <inheritdoc/>
-    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null)
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, string? imageVariant = null)
     {
         var entry = _catalog.Resolve(providerId, modelId);
         if (entry?.Pricing is null)
@@ -66,7 +72,7 @@ internal sealed class RequestAccounting : IRequestAccounting
             return null;
         }
 
-        return CostCalculator.WorstCase(entry, inputTokens, outputTokens, audioMinutes, characters, requests: entry.Pricing.PerRequest is null ? 0 : 1);
+        return CostCalculator.WorstCase(entry, inputTokens, outputTokens, audioMinutes, characters, images, entry.Pricing.PerRequest is null ? 0 : 1, imageVariant, ReservedCompute(entry));
     }
 
     /// <inheritdoc/>
@@ -221,8 +227,10 @@ internal sealed class RequestAccounting : IRequestAccounting
 
         var requests = entry.Pricing?.PerRequest is not null && (Is(op, "chat") || Is(op, "rerank")) ? 1 : 0;
         var images = request.Images ?? (Is(op, "image") ? 1 : 0);
-        return CostCalculator.WorstCase(entry, request.EstimatedInputTokens, output, request.AudioMinutes, request.Characters, images, requests);
+        return CostCalculator.WorstCase(entry, request.EstimatedInputTokens, output, request.AudioMinutes, request.Characters, images, requests, request.ImageVariant, ReservedCompute(entry));
     }
+
+    private static double? ReservedCompute(CatalogEntry entry) => entry.PerSecond is > 0m ? ReservedComputeSeconds : null;
 
     /// <summary>
     /// The reservation of an unpriced call: <see cref="CostOptions.UnpricedReservationUsd"/> when set, else the worst case of the
@@ -291,6 +299,9 @@ internal sealed class RequestAccounting : IRequestAccounting
         long? characters = result.Characters is { } c ? Clamp(c, provider, model, "characters") : null;
         int? images = result.Images is { } i ? (int)Clamp(i, provider, model, "images") : null;
         int? requests = result.Requests is { } r ? (int)Clamp(r, provider, model, "requests") : null;
+        double? compute = u?.AdditionalCounts is { } counts && counts.TryGetValue(AssistantProviderProperties.ComputeMilliseconds, out var ms)
+            ? ClampDouble(ms / 1000d, MaxPlausibleComputeSeconds, provider, model, "compute seconds")
+            : null;
 
         if (!reported)
         {
@@ -301,6 +312,8 @@ internal sealed class RequestAccounting : IRequestAccounting
                 AudioMinutes = minutes,
                 Characters = characters,
                 Images = images,
+                ImageVariant = result.ImageVariant,
+                ComputeSeconds = compute,
                 Requests = requests,
                 Estimated = true,
             };
@@ -349,6 +362,8 @@ internal sealed class RequestAccounting : IRequestAccounting
             AudioMinutes = minutes,
             Characters = characters,
             Images = images,
+            ImageVariant = result.ImageVariant,
+            ComputeSeconds = compute,
             Requests = requests,
             InputExcludesCache = excludes,
         };

@@ -16,6 +16,9 @@ internal sealed class CatalogEntryDraft
 
     public Dictionary<string, decimal> Prices { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gets the per-image prices by <c>WxH</c> or <c>WxH/quality</c> (later layers override single keys).</summary>
+    public Dictionary<string, decimal> ImagePrices { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public bool? Free { get; set; }
 
     public string? Currency { get; set; }

@@ -14,7 +14,7 @@ internal static class CatalogParser
     private static readonly string[] PriceFields =
     [
         "input", "output", "cachedInput", "cacheWrite", "reasoning", "audioInput", "audioOutput",
-        "perAudioMinute", "perThousandCharacters", "perImage", "perRequest",
+        "perAudioMinute", "perThousandCharacters", "perImage", "perRequest", "perSecond",
     ];
 
     /// <summary>Turns a JSON document into a configuration tree, so both layers share one reader (no reflection: AOT-safe).</summary>
@@ -111,6 +111,11 @@ internal static class CatalogParser
                     }
                 }
 
+                foreach (var variant in m.GetSection("imagePrices").GetChildren())
+                {
+                    ReadImagePrice(variant, source, entryName, draft, errors);
+                }
+
                 if (m["free"] is { } free)
                 {
                     draft.Free = bool.TryParse(free, out var f) && f;
@@ -181,6 +186,8 @@ internal static class CatalogParser
                     ReasoningPerMillionTokens = Get(draft, "reasoning"),
                     AudioInputPerMillionTokens = Get(draft, "audioInput"),
                     AudioOutputPerMillionTokens = Get(draft, "audioOutput"),
+                    PerSecond = Get(draft, "perSecond"),
+                    ImagePrices = draft.ImagePrices.Count == 0 ? new Dictionary<string, decimal>() : new Dictionary<string, decimal>(draft.ImagePrices, StringComparer.OrdinalIgnoreCase),
                     ContextWindow = draft.ContextWindow,
                     MaxOutputTokens = draft.MaxOutputTokens,
                     Capabilities = draft.Capabilities ?? ModelCapabilities.None,
@@ -199,7 +206,7 @@ internal static class CatalogParser
 
     private static ModelPricing? BuildPricing(CatalogEntryDraft draft, string currency)
     {
-        if (draft.Free != true && draft.Prices.Count == 0)
+        if (draft.Free != true && draft.Prices.Count == 0 && draft.ImagePrices.Count == 0)
         {
             return null;
         }
@@ -215,6 +222,44 @@ internal static class CatalogParser
         p.PerImage = Get(draft, "perImage") ?? p.PerImage;
         p.PerRequest = Get(draft, "perRequest") ?? p.PerRequest;
         return p;
+    }
+
+    /// <summary>Reads one <c>imagePrices</c> entry: the key is <c>WxH</c> or <c>WxH/quality</c>, the value a price.</summary>
+    private static void ReadImagePrice(IConfigurationSection variant, string source, string entryName, CatalogEntryDraft draft, List<string> errors)
+    {
+        if (!IsImageVariant(variant.Key))
+        {
+            errors.Add($"Price catalog '{source}' entry '{entryName}': image price key '{variant.Key}' is not 'WIDTHxHEIGHT' or 'WIDTHxHEIGHT/quality'.");
+            return;
+        }
+
+        var raw = variant.Value;
+        if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var price))
+        {
+            errors.Add($"Price catalog '{source}' entry '{entryName}': image price '{variant.Key}' ('{raw}') is not a number.");
+        }
+        else if (price < 0m)
+        {
+            errors.Add($"Price catalog '{source}' entry '{entryName}': image price '{variant.Key}' is negative ({raw}).");
+        }
+        else
+        {
+            draft.ImagePrices[variant.Key] = price;
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is <c>WxH</c> or <c>WxH/quality</c> (digits, an <c>x</c>, digits, then letters).</summary>
+    internal static bool IsImageVariant(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        var size = slash < 0 ? key : key[..slash];
+        var x = size.IndexOf('x', StringComparison.OrdinalIgnoreCase);
+        if (x <= 0 || x == size.Length - 1 || !size[..x].All(char.IsAsciiDigit) || !size[(x + 1)..].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        return slash < 0 || (slash < key.Length - 1 && key[(slash + 1)..].All(char.IsAsciiLetter));
     }
 
     private static decimal? Get(CatalogEntryDraft draft, string field) => draft.Prices.TryGetValue(field, out var v) ? v : null;

@@ -61,6 +61,7 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddSingleton(sp => new SpeechRouter(sp.GetRequiredService<RouteEngine>()));
         services.TryAddSingleton(sp => new EmbeddingRouter(sp.GetRequiredService<RouteEngine>()));
         services.TryAddSingleton(sp => new RerankRouter(sp.GetRequiredService<RouteEngine>()));
+        services.TryAddSingleton(sp => new ImageRouter(sp.GetRequiredService<RouteEngine>()));
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<ChatRouter>());
         services.TryAddSingleton<ISpeechClient>(sp => sp.GetRequiredService<SpeechRouter>());
         services.TryAddSingleton<ISpeechToTextClient>(sp => sp.GetRequiredService<SpeechRouter>());
@@ -68,6 +69,7 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddSingleton<IEmbeddingClient>(sp => sp.GetRequiredService<EmbeddingRouter>());
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<EmbeddingRouter>());
         services.TryAddSingleton<IRerankClient>(sp => sp.GetRequiredService<RerankRouter>());
+        services.TryAddSingleton<IImageGenerator>(sp => sp.GetRequiredService<ImageRouter>());
         return builder;
     }
 

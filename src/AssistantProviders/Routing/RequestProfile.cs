@@ -39,6 +39,12 @@ internal sealed class RequestProfile
     /// <summary>Gets the characters the request sends (text-to-speech), for budgets and cheapest routing.</summary>
     public long? Characters { get; init; }
 
+    /// <summary>Gets the images the request asks for (image generation), for budgets and cheapest routing.</summary>
+    public int? Images { get; init; }
+
+    /// <summary>Gets the images' size and quality (<c>WxH</c> or <c>WxH/quality</c>), to pick the catalog's image price.</summary>
+    public string? ImageVariant { get; init; }
+
     /// <summary>Gets the embedding store key the model is pinned for (embeddings only).</summary>
     public string? PinKey { get; init; }
 
@@ -61,7 +67,9 @@ internal sealed class RequestProfile
         bool needsJson = false,
         bool needsVision = false,
         double? audioMinutes = null,
-        long? characters = null) => new()
+        long? characters = null,
+        int? images = null,
+        string? imageVariant = null) => new()
     {
         Operation = operation,
         RequestedModel = model,
@@ -79,5 +87,7 @@ internal sealed class RequestProfile
         Input = input,
         AudioMinutes = audioMinutes,
         Characters = characters,
+        Images = images,
+        ImageVariant = imageVariant,
     };
 }

@@ -108,6 +108,8 @@ internal sealed class RequestRun
                     {
                         AudioMinutes = profile.AudioMinutes,
                         Characters = profile.Characters,
+                        Images = profile.Images,
+                        ImageVariant = profile.ImageVariant,
                     },
                     cancellationToken).ConfigureAwait(false);
             }

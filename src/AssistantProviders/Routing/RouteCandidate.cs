@@ -45,6 +45,7 @@ internal sealed class RouteCandidate
             e.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId,
         ISpeechToTextClient s => s.GetService<SpeechToTextClientMetadata>()?.DefaultModelId,
         ITextToSpeechClient t => t.GetService<TextToSpeechClientMetadata>()?.DefaultModelId,
+        IImageGenerator g => g.GetService<ImageGeneratorMetadata>()?.DefaultModelId,
         _ => null,
     };
 }

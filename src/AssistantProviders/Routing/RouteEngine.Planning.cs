@@ -158,6 +158,14 @@ internal sealed partial class RouteEngine
             }
         }
 
+        if (profile.Operation == RouteOperations.Image
+            && model is { } imageModel
+            && SafeFindModel(provider.Id, imageModel) is { Capabilities: not ModelCapabilities.None } generator
+            && !generator.Capabilities.HasFlag(ModelCapabilities.Image))
+        {
+            return "skipped: model does not generate images";
+        }
+
         return null;
     }
 
@@ -248,7 +256,7 @@ internal sealed partial class RouteEngine
         {
             // Speech is priced per unit: a transcription of unknown length is compared per audio minute, speech by its characters.
             var minutes = profile.AudioMinutes ?? (profile.Operation == RouteOperations.SpeechToText ? 1d : null);
-            return Accounting.EstimateCost(candidate.Provider.Id, model, profile.EstimatedInputTokens, profile.MaxOutputTokens ?? 256, minutes, profile.Characters)
+            return Accounting.EstimateCost(candidate.Provider.Id, model, profile.EstimatedInputTokens, profile.MaxOutputTokens ?? 256, minutes, profile.Characters, profile.Images, profile.ImageVariant)
                 ?? (candidate.Provider.IsLocal ? 0m : null);
         }
 #pragma warning disable CA1031 // A failing estimate only makes a route unpriced.

@@ -28,9 +28,9 @@ internal sealed class FakeAccounting : IRequestAccounting
     /// <summary>Prices per audio minute or per 1K characters (speech), multiplied by the units the router asks about.</summary>
     public Dictionary<string, decimal> UnitPrices { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null) =>
+    public decimal? EstimateCost(string providerId, string modelId, long inputTokens, long outputTokens, double? audioMinutes = null, long? characters = null, int? images = null, string? imageVariant = null) =>
         UnitPrices.TryGetValue(providerId + "/" + modelId, out var unit)
-            ? unit * (decimal)(audioMinutes ?? 0d) + (unit * (characters ?? 0) / 1000m)
+            ? unit * (decimal)(audioMinutes ?? 0d) + (unit * (characters ?? 0) / 1000m) + (unit * (images ?? 0))
             : Prices.TryGetValue(providerId + "/" + modelId, out var price) ? price : null;
 
     public long EstimateInputTokens(IEnumerable<ChatMessage> messages) => InputTokens;

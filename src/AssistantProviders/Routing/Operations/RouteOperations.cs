@@ -12,4 +12,5 @@ internal static class RouteOperations
     public const string SpeechToText = "stt";
     public const string TextToSpeech = "tts";
     public const string Rerank = "rerank";
+    public const string Image = "image";
 }
