@@ -73,7 +73,7 @@ public sealed class DeepgramSpeechToTextClient : ISpeechToTextClient
             }
 
             var mediaType = DeepgramQuery.Get(properties, DeepgramPropertyNames.ContentType)
-                ?? AudioSniffer.MediaType(head.AsSpan(0, read))
+                ?? AudioHead.MediaTypeOf(head.AsSpan(0, read))
                 ?? (DeepgramQuery.Get(properties, DeepgramPropertyNames.Encoding) is not null ? "application/octet-stream" : throw DeepgramErrors.UnsupportedFormat(model));
             upload = new UploadStream(head, read, audioSpeechStream, limit);
             content = new StreamContent(upload);

@@ -1,4 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.TestUtilities;
+
 namespace AssistantProviders.AssemblyAI.Tests;
 
 /// <summary>Small audio payloads written here, so the tests run in every clone.</summary>
@@ -7,28 +9,8 @@ internal static class TestAudio
     public const string Key = "aai-test-key-0123456789abcdef";
 
     /// <summary>A PCM WAV (44-byte header, <paramref name="sampleRate"/> Hz, mono, 16-bit) of <paramref name="dataBytes"/> bytes of a ramp.</summary>
-    public static byte[] Wav(int dataBytes = 1600, int sampleRate = 16000, short channels = 1, short format = 1, short bits = 16)
-    {
-        var data = new byte[44 + dataBytes];
-        "RIFF"u8.CopyTo(data);
-        BitConverter.TryWriteBytes(data.AsSpan(4), data.Length - 8);
-        "WAVEfmt "u8.CopyTo(data.AsSpan(8));
-        BitConverter.TryWriteBytes(data.AsSpan(16), 16);
-        BitConverter.TryWriteBytes(data.AsSpan(20), format);
-        BitConverter.TryWriteBytes(data.AsSpan(22), channels);
-        BitConverter.TryWriteBytes(data.AsSpan(24), sampleRate);
-        BitConverter.TryWriteBytes(data.AsSpan(28), sampleRate * channels * bits / 8);
-        BitConverter.TryWriteBytes(data.AsSpan(32), (short)(channels * bits / 8));
-        BitConverter.TryWriteBytes(data.AsSpan(34), bits);
-        "data"u8.CopyTo(data.AsSpan(36));
-        BitConverter.TryWriteBytes(data.AsSpan(40), dataBytes);
-        for (var i = 44; i < data.Length; i++)
-        {
-            data[i] = (byte)(i * 7);
-        }
-
-        return data;
-    }
+    public static byte[] Wav(int dataBytes = 1600, int sampleRate = 16000, short channels = 1, short format = 1, short bits = 16) =>
+        TestWav.Create(dataBytes, sampleRate, channels, format, bits);
 
     public static AssemblyAIClientOptions Options(Action<AssemblyAIClientOptions>? configure = null)
     {

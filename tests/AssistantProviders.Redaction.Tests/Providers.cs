@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantProviders.Redaction.Tests;
 
-/// <summary>Every provider package under src/ with a chat client, added with a key and an endpoint the fake handler answers.</summary>
+/// <summary>Every provider package under src/, added with a key and an endpoint the fake handler answers.</summary>
 internal static class Providers
 {
     private static readonly Uri Cloud = new("https://redaction.invalid/v1/");
@@ -25,5 +25,21 @@ internal static class Providers
         ["openai"] = (b, key) => b.AddOpenAI(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["perplexity"] = (b, key) => b.AddPerplexity(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["together"] = (b, key) => b.AddTogether(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["elevenlabs"] = (b, key) => b.AddElevenLabs(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["deepgram"] = (b, key) => b.AddDeepgram(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["assemblyai"] = (b, key) => b.AddAssemblyAI(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
     };
+
+    public const string Stt = "stt";
+    public const string Tts = "tts";
+
+    /// <summary>The speech rows: each provider with speech-to-text or text-to-speech, and which.</summary>
+    public static readonly (string Provider, string Modality)[] Speech =
+    [
+        ("openai", Stt), ("openai", Tts), ("groq", Stt),
+        ("elevenlabs", Stt), ("elevenlabs", Tts), ("deepgram", Stt), ("deepgram", Tts), ("assemblyai", Stt),
+    ];
+
+    /// <summary>The providers with a chat client (the chat rows).</summary>
+    public static IEnumerable<string> Chat => All.Keys.Where(k => k is not ("elevenlabs" or "deepgram" or "assemblyai"));
 }

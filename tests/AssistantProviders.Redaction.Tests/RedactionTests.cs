@@ -28,7 +28,7 @@ public sealed class RedactionTests
     public static TheoryData<string, int, bool> Cases()
     {
         var data = new TheoryData<string, int, bool>();
-        foreach (var id in Providers.All.Keys)
+        foreach (var id in Providers.Chat)
         {
             foreach (var status in new[] { 400, 401, 403, 429, 500, LeakyHandler.Throw })
             {
@@ -45,9 +45,23 @@ public sealed class RedactionTests
     public static TheoryData<string> StreamCutCases()
     {
         var data = new TheoryData<string>();
-        foreach (var id in Providers.All.Keys)
+        foreach (var id in Providers.Chat)
         {
             data.Add(id);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, int> SpeechCases()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var (id, modality) in Providers.Speech)
+        {
+            foreach (var status in new[] { 400, 401, 429, 500, LeakyHandler.Throw })
+            {
+                data.Add(id, modality, status);
+            }
         }
 
         return data;
@@ -58,7 +72,7 @@ public sealed class RedactionTests
     public Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)
     {
         var handler = new LeakyHandler(Key, status);
-        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, streaming);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, sp => ChatAsync(sp, provider, streaming));
     }
 
     [Theory]
@@ -66,10 +80,48 @@ public sealed class RedactionTests
     public Task Key_never_leaks_from_a_stream_that_echoes_it_and_is_cut(string provider)
     {
         var handler = new StreamCutHandler(provider, Key);
-        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, streaming: true);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, sp => ChatAsync(sp, provider, streaming: true));
     }
 
-    private static async Task AssertNoLeakAsync(string provider, HttpMessageHandler handler, Func<int> calls, Func<List<HttpRequestMessage>> requests, bool streaming)
+    /// <summary>The speech rows (issue 15): transcription and synthesis through the speech router, against a vendor that echoes the key.</summary>
+    [Theory]
+    [MemberData(nameof(SpeechCases))]
+    public Task Key_never_leaks_from_a_failing_speech_provider(string provider, string modality, int status)
+    {
+        var handler = new LeakyHandler(Key, status);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, async sp =>
+        {
+            var speech = sp.GetRequiredService<ISpeechClient>();
+            if (modality == Providers.Stt)
+            {
+                using var audio = new MemoryStream(AssistantProviders.TestUtilities.TestWav.Create(dataBytes: 3200));
+                await speech.GetTextAsync(audio, new SpeechToTextOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken);
+            }
+            else
+            {
+                await speech.GetAudioAsync("hello", new TextToSpeechOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken);
+            }
+        });
+    }
+
+    private static async Task ChatAsync(IServiceProvider sp, string provider, bool streaming)
+    {
+        var chat = sp.GetRequiredService<IChatClient>();
+        var options = new ChatOptions { ModelId = provider + "/model-x" };
+        if (streaming)
+        {
+            await foreach (var update in chat.GetStreamingResponseAsync("hello", options))
+            {
+                _ = update;
+            }
+        }
+        else
+        {
+            await chat.GetResponseAsync("hello", options);
+        }
+    }
+
+    private static async Task AssertNoLeakAsync(string provider, HttpMessageHandler handler, Func<int> calls, Func<List<HttpRequestMessage>> requests, Func<IServiceProvider, Task> call)
     {
         var measurements = new ConcurrentQueue<string>();
         using var meters = new MeterListener
@@ -109,23 +161,7 @@ public sealed class RedactionTests
         Providers.All[provider](builder, Key);
         services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = handler));
         await using var sp = services.BuildServiceProvider();
-        var chat = sp.GetRequiredService<IChatClient>();
-
-        var options = new ChatOptions { ModelId = provider + "/model-x" };
-        var error = await Record.ExceptionAsync(async () =>
-        {
-            if (streaming)
-            {
-                await foreach (var update in chat.GetStreamingResponseAsync("hello", options))
-                {
-                    _ = update;
-                }
-            }
-            else
-            {
-                await chat.GetResponseAsync("hello", options);
-            }
-        });
+        var error = await Record.ExceptionAsync(() => call(sp));
 
         error.ShouldNotBeNull();
         calls().ShouldBeGreaterThan(0, "the provider must have reached the fake vendor");

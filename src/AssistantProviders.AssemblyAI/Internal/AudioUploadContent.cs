@@ -1,6 +1,7 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Net;
 using System.Net.Http.Headers;
+using AssistantProviders.Shared;
 
 namespace AssistantProviders.AssemblyAI.Internal;
 

@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Globalization;
+using AssistantProviders.Shared;
 using Microsoft.Extensions.AI;
 
 namespace AssistantProviders.AssemblyAI.Internal;

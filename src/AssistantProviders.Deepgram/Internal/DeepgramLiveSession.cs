@@ -45,7 +45,7 @@ internal sealed class DeepgramLiveSession
             throw DeepgramErrors.EmptyAudio(_model);
         }
 
-        if (encoding is null && DeepgramQuery.Get(properties, DeepgramPropertyNames.ContentType) is null && AudioSniffer.MediaType(chunk.AsSpan(0, first)) is null)
+        if (encoding is null && DeepgramQuery.Get(properties, DeepgramPropertyNames.ContentType) is null && AudioHead.MediaTypeOf(chunk.AsSpan(0, first)) is null)
         {
             throw DeepgramErrors.UnsupportedFormat(_model);
         }
