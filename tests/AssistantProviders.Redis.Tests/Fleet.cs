@@ -34,7 +34,10 @@ internal sealed class Fleet : IDisposable
             {
                 o.ConnectionString = redis.ConnectionString;
                 o.KeyPrefix = Prefix;
-                o.ConnectTimeout = TimeSpan.FromSeconds(1);
+                // Generous timeouts: on a loaded 2-core CI machine a 1 s connect sometimes missed, the instance then failed
+                // fast (fail-closed) and the fleet's totals looked wrong. Tests about outages stop the server instead.
+                o.ConnectTimeout = TimeSpan.FromSeconds(10);
+                o.OperationTimeout = TimeSpan.FromSeconds(10);
                 configure?.Invoke(o);
             });
             _instances.Add(services.BuildServiceProvider());

@@ -17,7 +17,8 @@ internal static class RedisStoreHost
         {
             o.ConnectionString = redis.ConnectionString;
             o.KeyPrefix = "c" + Guid.NewGuid().ToString("N");
-            o.ConnectTimeout = TimeSpan.FromSeconds(1);
+            o.ConnectTimeout = TimeSpan.FromSeconds(10); // generous: a loaded CI machine may miss a 1 s connect
+            o.OperationTimeout = TimeSpan.FromSeconds(10);
         });
         return services.BuildServiceProvider();
     }
