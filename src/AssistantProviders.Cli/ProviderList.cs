@@ -23,6 +23,7 @@ internal static class ProviderList
         new("ollama", (b, e) => { if (e is null) { b.AddOllama(); } else { b.AddOllama(o => Point(o, e)); } }, s => s.OllamaEndpoint),
         new("lmstudio", (b, e) => { if (e is null) { b.AddLMStudio(); } else { b.AddLMStudio(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("lmstudio")),
         new("mlx", (b, e) => { if (e is null) { b.AddMlx(); } else { b.AddMlx(o => Point(o, e)); } }, s => s.GetOpenAICompatibleEndpoint("mlx")),
+        new("deepgram", (b, e) => { if (e is null) { b.AddDeepgram(); } else { b.AddDeepgram(o => Point(o, e)); } }, s => s.DeepgramEndpoint),
         new("assemblyai", (b, e) => { if (e is null) { b.AddAssemblyAI(); } else { b.AddAssemblyAI(o => Point(o, e)); } }, s => s.AssemblyAIEndpoint),
         new("elevenlabs", (b, e) => { if (e is null) { b.AddElevenLabs(); } else { b.AddElevenLabs(o => Point(o, e)); } }, s => s.ElevenLabsEndpoint),
     ];

@@ -13,9 +13,10 @@ namespace AssistantProviders.Deepgram;
 /// <see cref="GetTextAsync"/> sends pre-recorded audio (or, with <see cref="DeepgramPropertyNames.AudioUrl"/>, a hosted file's URL)
 /// to <c>POST /v1/listen</c>; <see cref="GetStreamingTextAsync"/> streams the audio live over the <c>/v1/listen</c> WebSocket as it
 /// is read, with <c>KeepAlive</c> while the source is idle and <c>CloseStream</c> at its end. Words, speakers, utterances and the
-/// billed duration travel under <see cref="DeepgramPropertyNames"/>. Default model <c>nova-3</c>.
+/// billed duration travel under <see cref="DeepgramPropertyNames"/>. Default model <c>nova-3</c>. Lists Deepgram's public models
+/// (<see cref="IModelDiscovery"/>, <c>GET /v1/models</c>).
 /// </summary>
-public sealed class DeepgramSpeechToTextClient : ISpeechToTextClient
+public sealed class DeepgramSpeechToTextClient : ISpeechToTextClient, IModelDiscovery
 {
     private readonly ProviderTransport _transport;
     private readonly DeepgramClientOptions _options;
@@ -120,6 +121,19 @@ public sealed class DeepgramSpeechToTextClient : ISpeechToTextClient
         {
             yield return update;
         }
+    }
+
+    /// <summary>
+    /// Lists Deepgram's public models (<c>GET /v1/models</c>): speech-to-text models (streaming ones flagged) and the Aura
+    /// text-to-speech voices, one entry per canonical name.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The models, as the vendor reports them.</returns>
+    public async Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _transport.Resolve("v1/models"));
+        var (value, _) = await _transport.SendForJsonAsync(request, DeepgramJsonContext.Default.DeepgramModelsResponse, null, cancellationToken).ConfigureAwait(false);
+        return DeepgramMapper.ToModels(value, DeepgramProvider.Id);
     }
 
     /// <inheritdoc/>

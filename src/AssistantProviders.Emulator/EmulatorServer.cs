@@ -63,7 +63,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Gets the Cohere endpoint, <c>{BaseAddress}cohere/</c> (routes <c>v2/chat</c>, <c>v2/embed</c>, <c>v2/rerank</c>, <c>v1/models</c>).</summary>
     public Uri CohereEndpoint => new(BaseAddress, "cohere/");
 
-    /// <summary>Gets the Deepgram endpoint, <c>{BaseAddress}deepgram/</c> (routes <c>v1/listen</c>, <c>v1/speak</c>; live socket <c>v1/listen</c>).</summary>
+    /// <summary>Gets the Deepgram endpoint, <c>{BaseAddress}deepgram/</c> (routes <c>v1/listen</c>, <c>v1/speak</c>, <c>v1/models</c>; live socket <c>v1/listen</c>).</summary>
     public Uri DeepgramEndpoint => new(BaseAddress, "deepgram/");
 
     /// <summary>Gets the ElevenLabs endpoint, <c>{BaseAddress}elevenlabs/</c> (routes <c>v1/text-to-speech/{voice_id}[/stream]</c>, <c>v1/speech-to-text</c>, <c>v1/voices</c>, <c>v1/models</c>; socket <c>v1/text-to-speech/{voice_id}/stream-input</c>).</summary>

@@ -12,4 +12,5 @@ namespace AssistantProviders.Deepgram.Internal;
 [JsonSerializable(typeof(DeepgramControlMessage))]
 [JsonSerializable(typeof(DeepgramUrlRequest))]
 [JsonSerializable(typeof(DeepgramSpeakRequest))]
+[JsonSerializable(typeof(DeepgramModelsResponse))]
 internal sealed partial class DeepgramJsonContext : JsonSerializerContext;

@@ -164,4 +164,52 @@ internal static class DeepgramMapper
         metadata?.ModelInfo is { Count: > 0 } info && metadata.Models is { Count: > 0 } models && info.TryGetValue(models[0], out var first)
             ? first.Arch ?? first.Name
             : null;
+
+    /// <summary>
+    /// Maps <c>GET /v1/models</c>: one descriptor per canonical model name (the value <c>model=</c> takes), speech-to-text ones with
+    /// <see cref="ModelCapabilities.Streaming"/> when the vendor says they stream, text-to-speech voices as streaming speech.
+    /// A model seen twice (Deepgram lists a name once per language) is merged; entries without a name are skipped.
+    /// </summary>
+    public static IReadOnlyList<ModelDescriptor> ToModels(DeepgramModelsResponse response, string providerId)
+    {
+        var models = new Dictionary<string, ModelDescriptor>(StringComparer.Ordinal);
+        foreach (var stt in response.Stt ?? [])
+        {
+            var capabilities = stt.Streaming == true ? ModelCapabilities.SpeechToText | ModelCapabilities.Streaming : ModelCapabilities.SpeechToText;
+            Add(models, providerId, stt.CanonicalName ?? stt.Name, stt.Name, capabilities, stt.Languages);
+        }
+
+        foreach (var tts in response.Tts ?? [])
+        {
+            Add(models, providerId, tts.CanonicalName ?? tts.Name, tts.Name, ModelCapabilities.TextToSpeech | ModelCapabilities.Streaming, tts.Languages);
+        }
+
+        return [.. models.Values];
+    }
+
+    private static void Add(Dictionary<string, ModelDescriptor> models, string providerId, string? id, string? name, ModelCapabilities capabilities, List<string>? languages)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return;
+        }
+
+        if (!models.TryGetValue(id, out var model))
+        {
+            model = new ModelDescriptor(providerId, id)
+            {
+                DisplayName = name,
+                Locality = ProviderLocality.Cloud,
+                Discovered = true,
+                OwnedBy = "deepgram",
+            };
+            models.Add(id, model);
+        }
+
+        model.Capabilities |= capabilities;
+        if (languages is { Count: > 1 } && !model.Tasks.Contains("multilingual"))
+        {
+            model.Tasks.Add("multilingual");
+        }
+    }
 }

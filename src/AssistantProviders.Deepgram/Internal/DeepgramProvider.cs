@@ -44,7 +44,7 @@ internal static class DeepgramProvider
         Create,
         static (o, s) => s.Bind(o),
         new ProviderClientFactory<DeepgramClientOptions>(
-            typeof(DeepgramSpeechToTextClient), static (o, h, l, t) => new DeepgramSpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)),
+            typeof(DeepgramSpeechToTextClient), static (o, h, l, t) => new DeepgramSpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient), typeof(IModelDiscovery)),
         new ProviderClientFactory<DeepgramClientOptions>(
             typeof(DeepgramTextToSpeechClient), static (o, h, l, t) => new DeepgramTextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)))
     {

@@ -8,7 +8,7 @@ namespace AssistantProviders.Emulator.Internal.Wire;
 /// <summary>
 /// Deepgram's REST API: pre-recorded <c>v1/listen</c> (raw audio body, or <c>{"url": ...}</c>) answering the emulator transcript
 /// with word timings (speakers with <c>diarize=true</c>, utterances with <c>utterances=true</c>), and Aura <c>v1/speak</c>
-/// answering audio bytes in the asked encoding. Errors in Deepgram's <c>{"err_code","err_msg","request_id"}</c> shape.
+/// answering audio bytes in the asked encoding, and <c>v1/models</c> (a few speech-to-text models and Aura voices). Errors in Deepgram's <c>{"err_code","err_msg","request_id"}</c> shape.
 /// </summary>
 internal sealed class DeepgramWire : WireFormat
 {
@@ -23,6 +23,7 @@ internal sealed class DeepgramWire : WireFormat
     {
         "v1/listen" when call.IsPost => Listen(call),
         "v1/speak" when call.IsPost => Speak(call),
+        "v1/models" when call.IsGet => Models(),
         _ => null,
     };
 
@@ -85,6 +86,41 @@ internal sealed class DeepgramWire : WireFormat
         }
 
         return array;
+    }
+
+    private static EmulatorReply Models()
+    {
+        static JsonObject Stt(string name, string canonical, bool streaming, params string[] languages) => new()
+        {
+            ["name"] = name,
+            ["canonical_name"] = canonical,
+            ["architecture"] = name.Split('-')[0],
+            ["languages"] = new JsonArray([.. languages.Select(l => (JsonNode)l)]),
+            ["version"] = "2025-04-17.21547",
+            ["uuid"] = ModelUuid,
+            ["batch"] = true,
+            ["streaming"] = streaming,
+            ["formatted_output"] = true,
+        };
+        static JsonObject Tts(string name, string canonical) => new()
+        {
+            ["name"] = name,
+            ["canonical_name"] = canonical,
+            ["architecture"] = "aura-2",
+            ["languages"] = new JsonArray("en", "en-US"),
+            ["version"] = "2025-04-08.0",
+            ["uuid"] = "c3d4b1f2-7d3e-4b8f-9a0e-2f6a1c5b9e71",
+            ["metadata"] = new JsonObject { ["accent"] = "American", ["tags"] = new JsonArray("feminine") },
+        };
+        return EmulatorReply.Json(new JsonObject
+        {
+            ["stt"] = new JsonArray(
+                Stt("nova-3", "nova-3-general", true, "en", "en-US", "multi"),
+                Stt("nova-3", "nova-3-medical", true, "en"),
+                Stt("nova-2", "nova-2-general", true, "en", "es"),
+                Stt("whisper", "whisper-large", false, "en", "de", "fr")),
+            ["tts"] = new JsonArray(Tts("thalia", "aura-2-thalia-en"), Tts("asteria", "aura-asteria-en")),
+        });
     }
 
     private static bool Flag(EmulatorCall call, string name) =>
