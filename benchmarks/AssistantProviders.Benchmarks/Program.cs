@@ -3,4 +3,17 @@ using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*'
 // Quick:   dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*' --job short --inProcess
+// Speech memory (one hour of audio, not BenchmarkDotNet):
+//          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --speech-memory [report.md]
+if (args.Length > 0 && args[0] == "--speech-server")
+{
+    return await AssistantProviders.Benchmarks.SpeechBenchServer.RunStandaloneAsync();
+}
+
+if (args.Length > 0 && args[0] == "--speech-memory")
+{
+    return await AssistantProviders.Benchmarks.SpeechMemory.RunAsync(args.Length > 1 ? args[1] : null);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AssistantProviders.Benchmarks.ChatBenchmarks).Assembly).Run(args);
+return 0;

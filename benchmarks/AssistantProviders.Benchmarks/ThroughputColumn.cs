@@ -8,7 +8,8 @@ namespace AssistantProviders.Benchmarks;
 
 /// <summary>
 /// A summary column with the input throughput in MB/s (10^6 bytes per second): the bytes one operation parses, divided by the
-/// measured mean time. The byte count comes from <see cref="SseParseBenchmarks.BytesPerOperation(string)"/>.
+/// measured mean time. The byte count comes from <see cref="SseParseBenchmarks.BytesPerOperation(string)"/>
+/// and <see cref="SpeechBenchmarks.BytesPerOperation(string)"/>.
 /// </summary>
 internal sealed class ThroughputColumn : IColumn
 {
@@ -33,7 +34,8 @@ internal sealed class ThroughputColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        var bytes = SseParseBenchmarks.BytesPerOperation(benchmarkCase.Descriptor.WorkloadMethod.Name);
+        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        var bytes = Math.Max(SseParseBenchmarks.BytesPerOperation(method), SpeechBenchmarks.BytesPerOperation(method));
         if (mean is null or <= 0 || bytes <= 0)
         {
             return "-";

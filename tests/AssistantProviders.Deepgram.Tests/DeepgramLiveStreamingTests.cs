@@ -168,6 +168,34 @@ public sealed class DeepgramLiveStreamingTests
     }
 
     [Fact]
+    public async Task Live_ServerClosesAfterTheMetadata_TheClientAnswersTheClose_CompletingTheHandshake()
+    {
+        const string metadata = """{"type":"Metadata","request_id":"r-2","duration":0.1,"channels":1}""";
+        var answer = new TaskCompletionSource<WebSocketMessageType>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new LoopbackSocketServer(async (socket, s) =>
+        {
+            await s.ReceiveUntilAsync(socket, "CloseStream");
+            await LoopbackSocketServer.SendAsync(socket, metadata);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+            try
+            {
+                var result = await socket.ReceiveAsync(new byte[1024], CancellationToken.None);
+                answer.TrySetResult(result.MessageType);
+            }
+            catch (WebSocketException ex)
+            {
+                answer.TrySetException(ex); // the client aborted instead of answering
+            }
+        });
+        using var client = new DeepgramSpeechToTextClient(new DeepgramClientOptions { ApiKey = TestAudio.Key, Endpoint = server.Endpoint });
+
+        var updates = await CollectAsync(client.GetStreamingTextAsync(new MemoryStream(TestAudio.Wav(3200)), cancellationToken: Ct));
+
+        updates[^1].Kind.ShouldBe(SpeechToTextResponseUpdateKind.SessionClose);
+        (await answer.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBe(WebSocketMessageType.Close);
+    }
+
+    [Fact]
     public async Task Live_ServerCloseWithErrorCode_IsTypedError()
     {
         await using var server = await EmulatorServer.StartAsync(cancellationToken: Ct);

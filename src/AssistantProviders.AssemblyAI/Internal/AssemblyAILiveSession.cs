@@ -54,7 +54,6 @@ internal sealed class AssemblyAILiveSession
         using var sender = new AudioSender(socket, head, format, audio);
         var sending = sender.RunAsync(stop.Token);
         var state = new SessionState();
-        var terminated = false;
         try
         {
             while (true)
@@ -78,7 +77,6 @@ internal sealed class AssemblyAILiveSession
                         yield return AssemblyAIMapper.ToUpdate(message, final, state.SessionId, model);
                         break;
                     case "Termination":
-                        terminated = true;
                         Log.SessionTerminated(_transport.Logger, state.SessionId, message.AudioDurationSeconds, state.FinalTurns);
                         yield return Closing(state, model, message);
                         yield break;
@@ -92,10 +90,8 @@ internal sealed class AssemblyAILiveSession
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await AudioSender.WaitAsync(sending).ConfigureAwait(false);
-            if (!terminated || socket.IsOpen)
-            {
-                await CloseQuietlyAsync(socket).ConfigureAwait(false);
-            }
+            // Also after the server's close (CloseReceived, the normal end after Terminate): answering it completes the handshake.
+            await CloseQuietlyAsync(socket).ConfigureAwait(false);
 
             await socket.DisposeAsync().ConfigureAwait(false);
         }

@@ -103,10 +103,8 @@ internal sealed class DeepgramLiveSession
                 }
             }
 
-            if (socket.IsOpen)
-            {
-                await socket.CloseAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            // Also when the server closed first (CloseReceived): answering its close completes the handshake instead of aborting.
+            await socket.CloseAsync(CancellationToken.None).ConfigureAwait(false);
 
             await socket.DisposeAsync().ConfigureAwait(false);
         }
