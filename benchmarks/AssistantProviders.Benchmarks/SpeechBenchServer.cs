@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace AssistantProviders.Benchmarks;
 
 /// <summary>
-/// A loopback Kestrel server speaking Deepgram's live <c>/v1/listen</c> WebSocket: on connect it sends
+/// A loopback Kestrel server for the speech benchmarks. Text-to-speech: Deepgram's <c>POST /v1/speak</c> and ElevenLabs'
+/// <c>POST /v1/text-to-speech/{voice}/stream</c> answer <see cref="TtsAudio"/>. Live speech-to-text: Deepgram's <c>/v1/listen</c> WebSocket: on connect it sends
 /// <see cref="ResultsPerSession"/> precomputed <c>Results</c> messages, discards the audio frames it receives (counting them),
 /// and after <c>CloseStream</c> answers the closing <c>Metadata</c> and closes. It holds no audio beyond a 64 KiB input buffer.
 /// </summary>
@@ -47,6 +48,9 @@ internal sealed class SpeechBenchServer : IAsyncDisposable
     private static byte[] ClosingMetadata { get; } = Encoding.UTF8.GetBytes(
         "{\"type\":\"Metadata\",\"transaction_key\":\"deprecated\",\"request_id\":\"550e8400-e29b-41d4-a716-446655440000\",\"sha256\":\"00\",\"created\":\"2026-12-03T00:00:00Z\",\"duration\":3600.0,\"channels\":1}");
 
+    /// <summary>The 8 MiB audio body the text-to-speech routes answer (random bytes after an MP3 frame sync).</summary>
+    public static byte[] TtsAudio { get; } = CreateAudio(8 * 1024 * 1024);
+
     public static async Task<SpeechBenchServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,6 +65,8 @@ internal sealed class SpeechBenchServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets();
         SpeechBenchServer? server = null;
+        app.MapPost("/v1/speak", (HttpContext ctx) => WriteAudioAsync(ctx));
+        app.MapPost("/v1/text-to-speech/{voice}/stream", (HttpContext ctx) => WriteAudioAsync(ctx));
         app.Map("/v1/listen", async (HttpContext ctx) =>
         {
             if (!ctx.WebSockets.IsWebSocketRequest)
@@ -76,6 +82,23 @@ internal sealed class SpeechBenchServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new SpeechBenchServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
         return server;
+    }
+
+    private static byte[] CreateAudio(int length)
+    {
+        var audio = new byte[length];
+        new Random(15).NextBytes(audio);
+        audio[0] = 0xFF;
+        audio[1] = 0xFB;
+        return audio;
+    }
+
+    private static async Task WriteAudioAsync(HttpContext ctx)
+    {
+        await ctx.Request.Body.CopyToAsync(Stream.Null);
+        ctx.Response.ContentType = "audio/mpeg";
+        ctx.Response.ContentLength = TtsAudio.Length;
+        await ctx.Response.Body.WriteAsync(TtsAudio);
     }
 
     public async ValueTask DisposeAsync()

@@ -80,9 +80,11 @@ public sealed class DeepgramTextToSpeechClient : ITextToSpeechClient
             {
                 var expected = response.Message.Content.Headers.ContentLength;
                 long total = 0;
+                var buffer = new byte[ChunkBytes];
                 while (true)
                 {
-                    var buffer = new byte[ChunkBytes];
+                    // Whatever has arrived is passed on at once (waiting for a full chunk would hold back the first audio), in an
+                    // array of its own: the caller owns each update's bytes.
                     var read = await ReadChunkAsync(body, buffer, model, response.Token).ConfigureAwait(false);
                     if (read == 0)
                     {
@@ -90,7 +92,9 @@ public sealed class DeepgramTextToSpeechClient : ITextToSpeechClient
                     }
 
                     total += read;
-                    yield return new TextToSpeechResponseUpdate([new DataContent(buffer.AsMemory(0, read), type)])
+                    var chunk = GC.AllocateUninitializedArray<byte>(read);
+                    buffer.AsSpan(0, read).CopyTo(chunk);
+                    yield return new TextToSpeechResponseUpdate([new DataContent(chunk, type)])
                     {
                         Kind = TextToSpeechResponseUpdateKind.AudioUpdating,
                         ModelId = model,
@@ -156,7 +160,7 @@ public sealed class DeepgramTextToSpeechClient : ITextToSpeechClient
     {
         try
         {
-            return await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -98,7 +98,9 @@ public sealed class ElevenLabsTextToSpeechClient : ITextToSpeechClient, IModelDi
 
                 total += read;
                 chunks++;
-                yield return new TextToSpeechResponseUpdate([new DataContent(buffer.AsSpan(0, read).ToArray(), plan.MediaType)])
+                var chunk = GC.AllocateUninitializedArray<byte>(read); // the caller owns each update's bytes
+                buffer.AsSpan(0, read).CopyTo(chunk);
+                yield return new TextToSpeechResponseUpdate([new DataContent(chunk, plan.MediaType)])
                 {
                     Kind = TextToSpeechResponseUpdateKind.AudioUpdating,
                     ModelId = plan.ModelId,

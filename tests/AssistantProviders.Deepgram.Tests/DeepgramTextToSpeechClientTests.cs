@@ -1,5 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Net;
+using System.Runtime.InteropServices;
 using AssistantProviders.Emulator;
 using AssistantProviders.TestUtilities;
 
@@ -101,5 +102,25 @@ public sealed class DeepgramTextToSpeechClientTests
                 _ = update;
             }
         });
+    }
+
+    [Fact]
+    public async Task GetStreamingAudio_PassesOnTheFirstBytes_BeforeTheRestArrives_EachUpdateOwningItsBytes()
+    {
+        var body = new GatedStream([0xFF, 0xFB, 1, 2, 3]);
+        var handler = new VerbatimHttpHandler().RespondStream(body, "audio/mpeg");
+        using var client = Client(handler);
+
+        await using var updates = client.GetStreamingAudioAsync("Hello there", cancellationToken: Ct).GetAsyncEnumerator(Ct);
+
+        // A client that waited for a full chunk would wait for the release: bounded so that failure cannot hang the run.
+        (await updates.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBeTrue();
+        var first = updates.Current.Contents.OfType<DataContent>().Single();
+        first.Data.ToArray().ShouldBe(new byte[] { 0xFF, 0xFB, 1, 2, 3 });
+        MemoryMarshal.TryGetArray(first.Data, out var segment).ShouldBeTrue();
+        segment.Array!.Length.ShouldBe(5);
+        body.Release();
+        (await updates.MoveNextAsync()).ShouldBeTrue();
+        updates.Current.Kind.ShouldBe(TextToSpeechResponseUpdateKind.SessionClose);
     }
 }
