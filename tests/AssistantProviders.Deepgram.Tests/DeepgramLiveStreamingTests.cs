@@ -114,6 +114,34 @@ public sealed class DeepgramLiveStreamingTests
     }
 
     [Fact]
+    public async Task Live_EmulatorSendsInterimResults_WhileTheAudioIsStillArriving()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { ExpectedApiKey = TestAudio.Key }, Ct);
+        using var client = Client(server);
+        var source = new GatedStream(TestAudio.Wav(3 * 32_000)); // 3 s of audio, then the source waits
+
+        await using var updates = client.GetStreamingTextAsync(source, cancellationToken: Ct).GetAsyncEnumerator(Ct);
+        var before = new List<SpeechToTextResponseUpdate>();
+        while (await updates.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20), Ct) && updates.Current.Kind != SpeechToTextResponseUpdateKind.TextUpdating)
+        {
+            before.Add(updates.Current);
+        }
+
+        var partial = updates.Current;
+        partial.Kind.ShouldBe(SpeechToTextResponseUpdateKind.TextUpdating);
+        partial.Text.ShouldBe(EmulatorDefaults.TranscriptText.Split(' ')[0]);
+        source.Release();
+        var rest = new List<SpeechToTextResponseUpdate>();
+        while (await updates.MoveNextAsync())
+        {
+            rest.Add(updates.Current);
+        }
+
+        rest.Count(u => u.Kind == SpeechToTextResponseUpdateKind.TextUpdated).ShouldBe(2);
+        rest[^1].Kind.ShouldBe(SpeechToTextResponseUpdateKind.SessionClose);
+    }
+
+    [Fact]
     public async Task Live_SocketEndedAfterOneFinal_WithoutClose_IsIncompleteStream_CarryingThatFinal()
     {
         const string final = """{"type":"Results","channel_index":[0,1],"duration":1.0,"start":0.0,"is_final":true,"speech_final":true,"channel":{"alternatives":[{"transcript":"Hello world","confidence":0.9,"words":[]}]}}""";

@@ -1,11 +1,11 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 namespace AssistantProviders.Deepgram.Tests;
 
-/// <summary>An audio source that gives its first bytes, then waits (idle, like a microphone in silence) until released.</summary>
+/// <summary>An audio source that gives its first bytes (over as many reads as it takes), then waits (idle, like a microphone in silence) until released.</summary>
 internal sealed class GatedStream(byte[] first) : Stream
 {
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _sent;
+    private int _offset;
 
     public override bool CanRead => true;
 
@@ -21,11 +21,11 @@ internal sealed class GatedStream(byte[] first) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!_sent)
+        if (_offset < first.Length)
         {
-            _sent = true;
-            var n = Math.Min(buffer.Length, first.Length);
-            first.AsMemory(0, n).CopyTo(buffer);
+            var n = Math.Min(buffer.Length, first.Length - _offset);
+            first.AsMemory(_offset, n).CopyTo(buffer);
+            _offset += n;
             return n;
         }
 

@@ -12,7 +12,8 @@ namespace AssistantProviders.Emulator.Internal.Sockets;
 /// <c>Finalize</c> marks the next finals <c>from_finalize</c>, <c>CloseStream</c> ends the input. Then the transcript is answered in
 /// two halves, each an interim <c>Results</c> (with <c>interim_results=true</c>) and a final one, followed by an empty final
 /// (as the real service sends), <c>UtteranceEnd</c> (with <c>utterance_end_ms</c>) and the closing <c>Metadata</c>; the socket
-/// then closes normally. <c>SpeechStarted</c> follows the first audio frame with <c>vad_events=true</c>. A control message of an
+/// then closes normally. With <c>interim_results=true</c>, an interim <c>Results</c> also follows each further second of audio
+/// received (one more word of the first half each time). <c>SpeechStarted</c> follows the first audio frame with <c>vad_events=true</c>. A control message of an
 /// unknown type closes with 1008, as Deepgram does.
 /// </summary>
 internal sealed class DeepgramSocketWire : IEmulatorSocketWire
@@ -32,6 +33,8 @@ internal sealed class DeepgramSocketWire : IEmulatorSocketWire
         byte[]? head = null;
         long bytes = 0;
         var finalize = false;
+        var words = EmulatorDefaults.TranscriptText.Split(' ');
+        var interimsSent = 0;
         while (!stopping.IsCancellationRequested)
         {
             var message = await session.ReceiveAsync().ConfigureAwait(false);
@@ -52,6 +55,17 @@ internal sealed class DeepgramSocketWire : IEmulatorSocketWire
                 }
 
                 bytes += received.Data.Length;
+
+                // While the audio arrives, one more word of the first half per second heard, as an interim result: a caller
+                // feeding audio at real-time pace sees partials as it speaks, not only after CloseStream.
+                var heard = DeepgramWire.Seconds(head ?? [], bytes);
+                if (interim && (int)heard > interimsSent && interimsSent < words.Length / 2)
+                {
+                    interimsSent++;
+                    var partial = string.Join(' ', words[..interimsSent]);
+                    await session.SendJsonAsync(Results(partial, 0, heard, isFinal: false, speechFinal: false, fromFinalize: false, requestId, model, diarize)).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
