@@ -12,7 +12,7 @@ services.AddLogging();
 services.AddAssistantProviders(configuration)
     .AddEmulator()
     .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
-    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx();
+    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs().AddDeepgram().AddAssemblyAI();
 
 await using var provider = services.BuildServiceProvider();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -31,6 +31,19 @@ Console.WriteLine($"streamed: {streamed}");
 if (string.IsNullOrEmpty(response.Text) || streamed.Length == 0 || response.Text != streamed.ToString())
 {
     Console.Error.WriteLine("AOT check failed: the routed answers are empty or differ.");
+    return 1;
+}
+
+// One routed text-to-speech call (speech is MEAI's experimental API), so the speech packages' JSON and socket code is exercised too.
+#pragma warning disable MEAI001
+var speech = provider.GetRequiredService<ITextToSpeechClient>();
+var spoken = await speech.GetAudioAsync("Hello.", cancellationToken: timeout.Token).ConfigureAwait(false);
+#pragma warning restore MEAI001
+var audioBytes = spoken.Contents.OfType<DataContent>().Sum(d => d.Data.Length);
+Console.WriteLine($"speech: {spoken.AdditionalProperties?.GetValueOrDefault(AssistantProviderProperties.Provider)}/{spoken.ModelId}: {audioBytes} bytes");
+if (audioBytes == 0)
+{
+    Console.Error.WriteLine("AOT check failed: the routed speech call returned no audio.");
     return 1;
 }
 
