@@ -26,6 +26,7 @@ internal static class ProviderList
         new("deepgram", (b, e) => { if (e is null) { b.AddDeepgram(); } else { b.AddDeepgram(o => Point(o, e)); } }, s => s.DeepgramEndpoint),
         new("assemblyai", (b, e) => { if (e is null) { b.AddAssemblyAI(); } else { b.AddAssemblyAI(o => Point(o, e)); } }, s => s.AssemblyAIEndpoint),
         new("elevenlabs", (b, e) => { if (e is null) { b.AddElevenLabs(); } else { b.AddElevenLabs(o => Point(o, e)); } }, s => s.ElevenLabsEndpoint),
+        new("replicate", (b, e) => { if (e is null) { b.AddReplicate(); } else { b.AddReplicate(o => Point(o, e)); } }, s => s.ReplicateEndpoint),
     ];
 
     private static void Point(ProviderClientOptions options, Uri endpoint)

@@ -72,6 +72,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Gets the AssemblyAI endpoint, <c>{BaseAddress}assemblyai/</c> (routes <c>v2/upload</c>, <c>v2/transcript</c>, <c>v2/transcript/{id}</c>; live socket <c>v3/ws</c>).</summary>
     public Uri AssemblyAIEndpoint => new(BaseAddress, "assemblyai/");
 
+    /// <summary>Gets the Replicate endpoint, <c>{BaseAddress}replicate/</c> (routes <c>v1/models/{owner}/{name}/predictions</c>, <c>v1/predictions[/{id}[/cancel]]</c>, <c>v1/models</c>, <c>v1/account</c>; output files <c>files/…</c> and streams <c>stream/{id}</c>).</summary>
+    public Uri ReplicateEndpoint => new(BaseAddress, "replicate/");
+
     /// <summary>Gets the Mistral endpoint, <c>{BaseAddress}mistral/v1/</c>.</summary>
     public Uri MistralEndpoint => GetOpenAICompatibleEndpoint("mistral");
 
@@ -179,6 +182,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             "deepgram" => DeepgramEndpoint,
             "assemblyai" => AssemblyAIEndpoint,
             "elevenlabs" => ElevenLabsEndpoint,
+            "replicate" => ReplicateEndpoint,
             "fireworks" => new Uri(BaseAddress, "fireworks/inference/v1/"),
             _ => GetOpenAICompatibleEndpoint(vendorId),
         };

@@ -27,6 +27,9 @@ public sealed class OpenAIClientOptions : ProviderClientOptions
     /// <summary>Gets or sets the text-to-speech voice used when the request names none. Default <c>alloy</c>.</summary>
     public string? DefaultVoice { get; set; }
 
+    /// <summary>Gets or sets the image model used when the request names none. Default <c>gpt-image-1</c>.</summary>
+    public string? DefaultImageModel { get; set; }
+
     /// <summary>Gets or sets the organization id sent as <c>OpenAI-Organization</c>.</summary>
     public string? Organization { get; set; }
 

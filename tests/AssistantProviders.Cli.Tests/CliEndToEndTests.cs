@@ -6,7 +6,7 @@ namespace AssistantProviders.Cli.Tests;
 public sealed class CliEndToEndTests
 {
     private static readonly string[] EmulatedProviders =
-        ["openai", "anthropic", "gemini", "groq", "perplexity", "mistral", "cohere", "together", "fireworks", "huggingface", "ollama", "lmstudio", "mlx", "deepgram", "assemblyai", "elevenlabs"];
+        ["openai", "anthropic", "gemini", "groq", "perplexity", "mistral", "cohere", "together", "fireworks", "huggingface", "ollama", "lmstudio", "mlx", "deepgram", "assemblyai", "elevenlabs", "replicate"];
 
     [Fact]
     public async Task TestAll_OnEmulator_EveryEmulatedProviderPasses_AndTheBrokenOneFailsWithAReadableReason()

@@ -28,6 +28,7 @@ internal static class Providers
         ["elevenlabs"] = (b, key) => b.AddElevenLabs(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["deepgram"] = (b, key) => b.AddDeepgram(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["assemblyai"] = (b, key) => b.AddAssemblyAI(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["replicate"] = (b, key) => b.AddReplicate(o => { o.ApiKey = key; o.Endpoint = Cloud; o.Wait = TimeSpan.Zero; }),
     };
 
     public const string Stt = "stt";
@@ -37,9 +38,15 @@ internal static class Providers
     public static readonly (string Provider, string Modality)[] Speech =
     [
         ("openai", Stt), ("openai", Tts), ("groq", Stt),
-        ("elevenlabs", Stt), ("elevenlabs", Tts), ("deepgram", Stt), ("deepgram", Tts), ("assemblyai", Stt),
+        ("elevenlabs", Stt), ("elevenlabs", Tts), ("deepgram", Stt), ("deepgram", Tts), ("assemblyai", Stt), ("replicate", Stt),
     ];
 
-    /// <summary>The providers with a chat client (the chat rows).</summary>
-    public static IEnumerable<string> Chat => All.Keys.Where(k => k is not ("elevenlabs" or "deepgram" or "assemblyai"));
+    /// <summary>The image-generation rows: each provider with an image generator (issue 16).</summary>
+    public static readonly string[] Images = ["openai", "replicate"];
+
+    /// <summary>
+    /// The providers with a chat client (the chat rows). Replicate is not one of them: the rows send the model <c>model-x</c>, which is
+    /// not a Replicate model id (<c>owner/name</c>), so the call fails before anything is sent; its image and speech rows reach the vendor.
+    /// </summary>
+    public static IEnumerable<string> Chat => All.Keys.Where(k => k is not ("elevenlabs" or "deepgram" or "assemblyai" or "replicate"));
 }

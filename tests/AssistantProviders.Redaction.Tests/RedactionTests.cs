@@ -67,6 +67,20 @@ public sealed class RedactionTests
         return data;
     }
 
+    public static TheoryData<string, int> ImageCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var id in Providers.Images)
+        {
+            foreach (var status in new[] { 400, 401, 429, 500, LeakyHandler.Throw })
+            {
+                data.Add(id, status);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)
@@ -102,6 +116,16 @@ public sealed class RedactionTests
                 await speech.GetAudioAsync("hello", new TextToSpeechOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken);
             }
         });
+    }
+
+    /// <summary>The image rows (issue 16): generation through the image router, against a vendor that echoes the key.</summary>
+    [Theory]
+    [MemberData(nameof(ImageCases))]
+    public Task Key_never_leaks_from_a_failing_image_provider(string provider, int status)
+    {
+        var handler = new LeakyHandler(Key, status);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, sp =>
+            sp.GetRequiredService<IImageGenerator>().GenerateImagesAsync("hello", new ImageGenerationOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken));
     }
 
     private static async Task ChatAsync(IServiceProvider sp, string provider, bool streaming)

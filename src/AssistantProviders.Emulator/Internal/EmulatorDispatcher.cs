@@ -32,6 +32,7 @@ internal sealed class EmulatorDispatcher
     private readonly HuggingFaceWire _huggingFace = new();
     private readonly ElevenLabsWire _elevenLabs = new();
     private readonly AssemblyAIWire _assemblyAI = new();
+    private readonly ReplicateWire _replicate = new();
     private readonly IReadOnlyList<IEmulatorSocketWire> _socketWires = EmulatorSocketWires.Create();
     private long _sequence;
 
@@ -108,7 +109,7 @@ internal sealed class EmulatorDispatcher
                 ? Index()
                 : wire.Error(ErrorKind.NotFound, $"The emulator has no route {request.Method} {path}.", null);
         }
-        else if (!IsLocalServer(vendor) && !Authorized(request))
+        else if (!IsLocalServer(vendor) && !IsPublicFile(wire, route, request) && !Authorized(request))
         {
             Log.Unauthorized(_logger, request.Method, path);
             reply = wire.Error(ErrorKind.Unauthorized, null, null);
@@ -266,6 +267,7 @@ internal sealed class EmulatorDispatcher
             ["anthropic"] = "anthropic/v1/",
             ["gemini"] = "gemini/v1beta/",
             ["cohere"] = "cohere/",
+            ["replicate"] = "replicate/",
             ["huggingface-feature-extraction"] = "huggingface/hf-inference/models/{model}/pipeline/feature-extraction",
             ["openai-compatible"] = "{vendor}/v1/",
         },
@@ -306,6 +308,9 @@ internal sealed class EmulatorDispatcher
             "elevenlabs" => (null, string.Empty),
             "assemblyai" when rest.StartsWith("v2/", StringComparison.Ordinal) => (_assemblyAI, rest),
             "assemblyai" => (null, string.Empty),
+            "replicate" when rest.StartsWith("v1/", StringComparison.Ordinal) || ReplicateWire.IsPublicFile(rest) => (_replicate, rest),
+            "replicate" => (null, string.Empty),
+            ReplicateWire.DeliveryVendor => (_replicate, "files/" + rest),
             _ when Under(rest, "openai/v1", out route) || Under(rest, "inference/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
             _ => (null, string.Empty),
         };
@@ -342,6 +347,11 @@ internal sealed class EmulatorDispatcher
         yield return request.Headers["api-key"].ToString();
         yield return request.Query["key"].ToString();
     }
+
+    // Generated image URLs are fetched without a key, like the vendors' signed URLs.
+    private static bool IsPublicFile(WireFormat wire, string route, HttpRequest request) =>
+        (wire is OpenAIWire && HttpMethods.IsGet(request.Method) && OpenAIImageRoutes.IsPublicContent(route)) ||
+        (wire is ReplicateWire && HttpMethods.IsGet(request.Method) && ReplicateWire.IsPublicFile(route));
 
     // The real Ollama, LM Studio and MLX servers take no key; their clients send none, so ExpectedApiKey does not apply.
     private static bool IsLocalServer(string vendor) => vendor is "ollama" or "lmstudio" or "mlx";

@@ -8,4 +8,7 @@ internal static partial class Log
 {
     [LoggerMessage(3300, LogLevel.Debug, "OpenAI request for model {Model}: the output limit {Limit} is sent as max_completion_tokens")]
     public static partial void MaxCompletionTokens(ILogger logger, string model, int limit);
+
+    [LoggerMessage(3301, LogLevel.Debug, "OpenAI image request for model {Model}: URLs were asked for, but GPT image models only return base64; the images come back as data")]
+    public static partial void ImagesAsBase64(ILogger logger, string model);
 }

@@ -14,13 +14,15 @@ internal static class OpenAIProvider
     public const string DefaultTranscriptionModel = "whisper-1";
     public const string DefaultSpeechModel = "gpt-4o-mini-tts";
     public const string DefaultVoice = "alloy";
+    public const string DefaultImageModel = "gpt-image-1";
     public static readonly Uri DefaultEndpoint = new("https://api.openai.com/v1/");
 
     public static ProviderDescriptor Create() => new(Id, "OpenAI")
     {
         Locality = ProviderLocality.Cloud,
         Capabilities = ModelCapabilities.Chat | ModelCapabilities.Streaming | ModelCapabilities.Tools | ModelCapabilities.Vision |
-            ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.SpeechToText | ModelCapabilities.TextToSpeech,
+            ModelCapabilities.Json | ModelCapabilities.Embeddings | ModelCapabilities.SpeechToText | ModelCapabilities.TextToSpeech |
+            ModelCapabilities.Image,
         ComplianceTags = ["soc2"],
         Regions = ["us"],
         TaskTags = ["rag", "code", "vision", "multilingual", "long-context"],
@@ -37,7 +39,8 @@ internal static class OpenAIProvider
         new(typeof(OpenAIChatClient), static (o, h, l, t) => new OpenAIChatClient(o, h, l, t), typeof(IChatClient), typeof(IModelDiscovery)),
         new(typeof(OpenAIEmbeddingGenerator), static (o, h, l, t) => new OpenAIEmbeddingGenerator(o, h, l, t), typeof(IEmbeddingGenerator<string, Embedding<float>>)),
         new(typeof(OpenAISpeechToTextClient), static (o, h, l, t) => new OpenAISpeechToTextClient(o, h, l, t), typeof(ISpeechToTextClient)),
-        new(typeof(OpenAITextToSpeechClient), static (o, h, l, t) => new OpenAITextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)))
+        new(typeof(OpenAITextToSpeechClient), static (o, h, l, t) => new OpenAITextToSpeechClient(o, h, l, t), typeof(ITextToSpeechClient)),
+        new(typeof(OpenAIImageGenerator), static (o, h, l, t) => new OpenAIImageGenerator(o, h, l, t), typeof(IImageGenerator)))
     {
         Authenticate = BearerWithOrganization,
     };

@@ -226,6 +226,21 @@ internal static class ProviderErrorMapper
             info.Code ??= "validation_error";
         }
 
+        // RFC 7807 problem+json (Replicate): {"title", "detail", "status": 422, "invalid_fields": [{"type", "field", "description"}]}.
+        // The numeric status is not an error code; a 422 names the invalid input fields.
+        if (root.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String &&
+            root.TryGetProperty("status", out var problemStatus) && problemStatus.ValueKind == JsonValueKind.Number && info.Code == problemStatus.GetRawText())
+        {
+            info.Code = null;
+            if (root.TryGetProperty("invalid_fields", out var invalid) && invalid.ValueKind == JsonValueKind.Array && invalid.GetArrayLength() > 0)
+            {
+                var fields = string.Join("; ", invalid.EnumerateArray().Select(f =>
+                    (Str(f, "field") is { Length: > 0 } field ? field : "(request body)") + ": " + (Str(f, "description") ?? Str(f, "type") ?? "invalid")));
+                info.Message = title.GetString() + " (invalid fields: " + fields + ")";
+                info.Code = "invalid_input";
+            }
+        }
+
         // Gemini google.rpc.RetryInfo: {"@type": "...RetryInfo", "retryDelay": "32s"}
         if (error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array)
         {

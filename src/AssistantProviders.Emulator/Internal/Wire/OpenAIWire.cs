@@ -37,6 +37,7 @@ internal sealed class OpenAIWire : WireFormat
             "models" when call.IsGet => Models(call),
             "audio/transcriptions" or "audio/translations" when call.IsPost => Transcription(call),
             "audio/speech" when call.IsPost => Speech(call),
+            _ when call.Route.StartsWith("images/", StringComparison.Ordinal) => OpenAIImageRoutes.Handle(call, (kind, message) => Error(kind, message, null)),
             _ when call.IsGet && call.Route.StartsWith("models/", StringComparison.Ordinal) => Model(call),
             // Fireworks lists models on its control plane: GET /v1/accounts/{account}/models.
             _ when call.IsGet && call.Route.StartsWith("accounts/", StringComparison.Ordinal) && call.Route.EndsWith("/models", StringComparison.Ordinal) => Models(call),

@@ -13,7 +13,7 @@ public sealed class OpenAIDependencyInjectionTests(EmulatorFixture fixture) : Pr
 
     protected override Type OptionsType => typeof(OpenAIClientOptions);
 
-    protected override IReadOnlyList<Type> KeyedServiceTypes => [typeof(IChatClient), typeof(IModelDiscovery), typeof(IEmbeddingGenerator<string, Embedding<float>>)];
+    protected override IReadOnlyList<Type> KeyedServiceTypes => [typeof(IChatClient), typeof(IModelDiscovery), typeof(IEmbeddingGenerator<string, Embedding<float>>), typeof(IImageGenerator)];
 
     protected override void AddProvider(IAssistantProvidersBuilder builder) => builder.AddOpenAI();
 

@@ -1,0 +1,39 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using AssistantProviders.AspNetCore.Internal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the AssistantProviders gateway's OpenAI-compatible endpoints.</summary>
+public static class GatewayEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps OpenAI-compatible endpoints over the routers under <paramref name="prefix"/>: <c>POST chat/completions</c>
+    /// (JSON and SSE), <c>POST embeddings</c>, <c>GET models</c>, <c>GET models/{id}</c> and <c>POST images/generations</c>.
+    /// Every endpoint needs <c>Authorization: Bearer &lt;gateway key&gt;</c> (see <c>AssistantProviders:Gateway:Keys</c>).
+    /// Needs <c>AddAssistantProvidersGateway()</c> and the engine (<c>AddAssistantProviders(...)</c>).
+    /// </summary>
+    /// <param name="endpoints">The app or another endpoint route builder.</param>
+    /// <param name="prefix">The path prefix, for example <c>/v1</c>.</param>
+    /// <returns>The group of the gateway's endpoints, for conventions (authorization, rate limiting, tags).</returns>
+    public static RouteGroupBuilder MapAssistantProvidersOpenAI(this IEndpointRouteBuilder endpoints, string prefix = "/v1")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (endpoints.ServiceProvider.GetService(typeof(GatewayKeyRing)) is null)
+        {
+            throw new InvalidOperationException("Call builder.Services.AddAssistantProvidersGateway() before MapAssistantProvidersOpenAI().");
+        }
+
+        var group = endpoints.MapGroup(prefix);
+
+        // RequestDelegate overloads only: no RequestDelegateFactory reflection, so the endpoints are trimming- and AOT-safe.
+        group.MapPost("/chat/completions", (RequestDelegate)ChatCompletionsEndpoint.HandleAsync);
+        group.MapPost("/embeddings", (RequestDelegate)EmbeddingsEndpoint.HandleAsync);
+        group.MapGet("/models", (RequestDelegate)ModelsEndpoint.ListAsync);
+        group.MapGet("/models/{**id}", (RequestDelegate)ModelsEndpoint.GetAsync);
+        group.MapPost("/images/generations", (RequestDelegate)ImagesEndpoint.HandleAsync);
+        return group;
+    }
+}

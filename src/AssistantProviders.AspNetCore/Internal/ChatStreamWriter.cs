@@ -1,0 +1,207 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using AssistantProviders.AspNetCore.Internal.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.AI;
+
+namespace AssistantProviders.AspNetCore.Internal;
+
+/// <summary>
+/// Streams a routed chat answer as OpenAI SSE chunks. Nothing is sent before the router's first update, so a failure before it
+/// (every route failed, a budget, a bad request) is still a plain status and error JSON. After it, a failure is sent as an SSE
+/// <c>error</c> event and the stream closes without <c>[DONE]</c>: it never looks like a clean end.
+/// </summary>
+internal sealed class ChatStreamWriter : IDisposable
+{
+    private readonly GatewayCall _call;
+    private readonly PipeWriter _body;
+    private readonly Utf8JsonWriter _json;
+    private readonly RouteInfo _info = new();
+    private readonly long _created;
+    private string _id = string.Empty;
+    private string _model;
+    private int _toolCalls;
+
+    private ChatStreamWriter(GatewayCall call, string? requestedModel, long created)
+    {
+        _call = call;
+        _body = call.Context.Response.BodyWriter;
+        _json = new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
+        _model = requestedModel ?? string.Empty;
+        _created = created;
+    }
+
+    public static async Task WriteAsync(GatewayCall call, IChatClient chat, List<ChatMessage> messages, ChatOptions options, string? requestedModel, bool includeUsage)
+    {
+        using var writer = new ChatStreamWriter(call, requestedModel, GatewayPipeline.TimeProviderOf(call.Services).GetUtcNow().ToUnixTimeSeconds());
+        await writer.RunAsync(chat, messages, options, includeUsage).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _json.Dispose();
+
+    private async Task RunAsync(IChatClient chat, List<ChatMessage> messages, ChatOptions options, bool includeUsage)
+    {
+        var stream = chat.GetStreamingResponseAsync(messages, options, _call.Aborted).GetAsyncEnumerator(_call.Aborted);
+        await using (stream.ConfigureAwait(false))
+        {
+            // The first update decides the status: failures before it go to the pipeline as a plain error response.
+            var any = await stream.MoveNextAsync().ConfigureAwait(false);
+            UsageDetails? usage = null;
+            ChatFinishReason? finish = null;
+            await StartAsync(any ? stream.Current : null).ConfigureAwait(false);
+            try
+            {
+                while (any)
+                {
+                    var update = stream.Current;
+                    _info.Read(update.AdditionalProperties);
+                    finish = update.FinishReason ?? finish;
+                    var chunk = ChunkOf(update, ref usage);
+                    if (chunk is not null)
+                    {
+                        await SendAsync(chunk).ConfigureAwait(false);
+                    }
+
+                    any = await stream.MoveNextAsync().ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (_call.Aborted.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A failure after the first chunk becomes an SSE error event.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var error = GatewayErrorMapper.Map(ex, GatewayPipeline.TimeProviderOf(_call.Services).GetUtcNow());
+                Log.StreamFailed(_call.Logger, _call.Context.Request.Path.Value ?? string.Empty, _call.Tenant, ex.GetType().Name);
+                await SendErrorAsync(error).ConfigureAwait(false);
+                return;
+            }
+
+            var last = new ChatCompletionChunk
+            {
+                Id = _id,
+                Created = _created,
+                Model = _model,
+                Choices = [new WireChunkChoice { Delta = new WireDelta(), FinishReason = ChatResponseMapper.FinishReason(finish, _toolCalls > 0) }],
+                AssistantProviders = includeUsage ? null : _info.ToWire(_call.Explain),
+            };
+            await SendAsync(last).ConfigureAwait(false);
+            if (includeUsage)
+            {
+                await SendAsync(new ChatCompletionChunk
+                {
+                    Id = _id,
+                    Created = _created,
+                    Model = _model,
+                    Choices = [],
+                    Usage = ChatResponseMapper.Usage(usage ?? new UsageDetails(), _info.CostUsd),
+                    AssistantProviders = _info.ToWire(_call.Explain),
+                }).ConfigureAwait(false);
+            }
+
+            _body.Write("data: [DONE]\n\n"u8);
+            await _body.FlushAsync(_call.Aborted).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartAsync(ChatResponseUpdate? first)
+    {
+        _info.Read(first?.AdditionalProperties);
+        _id = first?.ResponseId ?? ChatResponseMapper.NewId();
+        _model = first?.ModelId ?? _model;
+        var response = _call.Context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        if (_info.Provider is { } provider)
+        {
+            response.Headers[GatewayHeaders.Provider] = provider;
+        }
+
+        _call.Context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await SendAsync(new ChatCompletionChunk
+        {
+            Id = _id,
+            Created = _created,
+            Model = _model,
+            Choices = [new WireChunkChoice { Delta = new WireDelta { Role = "assistant", Content = string.Empty } }],
+        }).ConfigureAwait(false);
+    }
+
+    private ChatCompletionChunk? ChunkOf(ChatResponseUpdate update, ref UsageDetails? usage)
+    {
+        string? text = null;
+        List<WireToolCallDelta>? calls = null;
+        foreach (var content in update.Contents)
+        {
+            switch (content)
+            {
+                case TextContent t when t.Text is { Length: > 0 }:
+                    text = text is null ? t.Text : text + t.Text;
+                    break;
+                case FunctionCallContent f:
+                    (calls ??= []).Add(new WireToolCallDelta
+                    {
+                        Index = _toolCalls++,
+                        Id = f.CallId,
+                        Type = "function",
+                        Function = new WireFunctionCall { Name = f.Name, Arguments = ChatResponseMapper.ArgumentsJson(f.Arguments) },
+                    });
+                    break;
+                case UsageContent u:
+                    (usage ??= new UsageDetails()).Add(u.Details);
+                    break;
+            }
+        }
+
+        if (text is null && calls is null)
+        {
+            return null;
+        }
+
+        return new ChatCompletionChunk
+        {
+            Id = _id,
+            Created = _created,
+            Model = update.ModelId ?? _model,
+            Choices = [new WireChunkChoice { Delta = new WireDelta { Content = text, ToolCalls = calls } }],
+        };
+    }
+
+    private async Task SendAsync(ChatCompletionChunk chunk)
+    {
+        _body.Write("data: "u8);
+        _json.Reset(_body);
+        JsonSerializer.Serialize(_json, chunk, GatewayJsonContext.Default.ChatCompletionChunk);
+        _json.Flush();
+        _body.Write("\n\n"u8);
+        await _body.FlushAsync(_call.Aborted).ConfigureAwait(false);
+    }
+
+    private async Task SendErrorAsync(GatewayError error)
+    {
+        try
+        {
+            _body.Write("event: error\ndata: "u8);
+            _json.Reset(_body);
+            JsonSerializer.Serialize(_json, new ErrorResponse { Error = new WireError { Message = error.Message, Type = error.Type, Param = error.Param, Code = error.Code } }, GatewayJsonContext.Default.ErrorResponse);
+            _json.Flush();
+            _body.Write("\n\n"u8);
+            await _body.FlushAsync(_call.Aborted).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The caller is gone: nothing left to tell.
+        }
+        catch (OperationCanceledException)
+        {
+            // Same.
+        }
+    }
+}

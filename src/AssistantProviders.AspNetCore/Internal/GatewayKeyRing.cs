@@ -1,0 +1,120 @@
+// Licensed under the MIT License. See LICENSE in the project root.
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace AssistantProviders.AspNetCore.Internal;
+
+/// <summary>
+/// The configured gateway keys, kept only as SHA-256 digests. A presented key is hashed and compared with every digest in
+/// constant time (no early exit), so neither the key nor which tenant matched leaks through timing.
+/// </summary>
+internal sealed class GatewayKeyRing
+{
+    public const string HashPrefix = "sha256:";
+
+    private readonly IOptionsMonitor<GatewayOptions> _options;
+    private GatewayOptions? _source;
+    private (string Tenant, byte[] Digest)[] _entries = [];
+
+    public GatewayKeyRing(IOptionsMonitor<GatewayOptions> options)
+    {
+        _options = options;
+    }
+
+    /// <summary>Gets a value indicating whether any key is configured.</summary>
+    public bool HasKeys => Entries().Length > 0;
+
+    /// <summary>Finds the tenant of a presented key, or <see langword="null"/>.</summary>
+    public string? FindTenant(ReadOnlySpan<char> presented)
+    {
+        var entries = Entries();
+        if (presented.IsEmpty || entries.Length == 0)
+        {
+            return null;
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        var max = Encoding.UTF8.GetMaxByteCount(presented.Length);
+        var rented = max <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            Span<byte> bytes = rented ?? stackalloc byte[1024];
+            var length = Encoding.UTF8.GetBytes(presented, bytes);
+            SHA256.HashData(bytes[..length], digest);
+            bytes[..length].Clear();
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+            }
+        }
+
+        string? tenant = null;
+        foreach (var entry in entries)
+        {
+            if (CryptographicOperations.FixedTimeEquals(digest, entry.Digest) && tenant is null)
+            {
+                tenant = entry.Tenant;
+            }
+        }
+
+        return tenant;
+    }
+
+    /// <summary>Parses <c>sha256:&lt;64 hex digits&gt;</c>.</summary>
+    public static bool TryParseHash(string value, out byte[] digest)
+    {
+        digest = [];
+        var hex = value.AsSpan(HashPrefix.Length).Trim();
+        if (hex.Length != SHA256.HashSizeInBytes * 2)
+        {
+            return false;
+        }
+
+        try
+        {
+            digest = Convert.FromHexString(hex);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private (string Tenant, byte[] Digest)[] Entries()
+    {
+        var current = _options.CurrentValue;
+        if (!ReferenceEquals(current, _source))
+        {
+            var entries = new List<(string, byte[])>(current.Keys.Count);
+            foreach (var (tenant, key) in current.Keys)
+            {
+                if (string.IsNullOrWhiteSpace(tenant) || string.IsNullOrWhiteSpace(key))
+                {
+                    continue;
+                }
+
+                if (key.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (TryParseHash(key, out var digest))
+                    {
+                        entries.Add((tenant, digest));
+                    }
+                }
+                else
+                {
+                    entries.Add((tenant, SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+                }
+            }
+
+            _entries = [.. entries];
+            _source = current;
+        }
+
+        return _entries;
+    }
+}
