@@ -12,7 +12,7 @@ services.AddLogging();
 services.AddAssistantProviders(configuration)
     .AddEmulator()
     .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
-    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs().AddDeepgram().AddAssemblyAI();
+    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs().AddDeepgram().AddAssemblyAI().AddReplicate();
 
 await using var provider = services.BuildServiceProvider();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

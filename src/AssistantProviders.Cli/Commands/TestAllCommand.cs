@@ -116,7 +116,8 @@ internal static class TestAllCommand
 
         // The engine's estimate: catalog prices for 20 input tokens and 1 output token, plus any per-request fee (Perplexity search).
         var catalog = host.Services.GetRequiredService<AssistantProviders.Catalog.IPriceCatalog>();
-        var model = registration.GetOptions(host.Services).DefaultModel ?? registration.Descriptor.DefaultModel;
+        // The chat client's own default (a vendor whose DefaultModel is an image model, like Replicate, has a separate chat default).
+        var model = chat.GetService<ChatClientMetadata>()?.DefaultModelId ?? registration.GetOptions(host.Services).DefaultModel ?? registration.Descriptor.DefaultModel;
         var worstCase = model is null ? null : catalog.EstimateCost(registration.Id, model, inputTokens: 20, outputTokens: 1);
         if (worstCase is null && registration.Descriptor.Locality != ProviderLocality.Local)
         {
