@@ -10,7 +10,8 @@ public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps OpenAI-compatible endpoints over the routers under <paramref name="prefix"/>: <c>POST chat/completions</c>
-    /// (JSON and SSE), <c>POST embeddings</c>, <c>GET models</c>, <c>GET models/{id}</c> and <c>POST images/generations</c>.
+    /// (JSON and SSE), <c>POST embeddings</c>, <c>GET models</c>, <c>GET models/{id}</c>, <c>POST images/generations</c>,
+    /// <c>POST audio/transcriptions</c> (multipart), <c>POST audio/speech</c> and <c>POST rerank</c> (Cohere's shape).
     /// Every endpoint needs <c>Authorization: Bearer &lt;gateway key&gt;</c> (see <c>AssistantProviders:Gateway:Keys</c>).
     /// Needs <c>AddAssistantProvidersGateway()</c> and the engine (<c>AddAssistantProviders(...)</c>).
     /// </summary>
@@ -34,6 +35,9 @@ public static class GatewayEndpointRouteBuilderExtensions
         group.MapGet("/models", (RequestDelegate)ModelsEndpoint.ListAsync);
         group.MapGet("/models/{**id}", (RequestDelegate)ModelsEndpoint.GetAsync);
         group.MapPost("/images/generations", (RequestDelegate)ImagesEndpoint.HandleAsync);
+        group.MapPost("/audio/transcriptions", (RequestDelegate)SpeechEndpoints.TranscribeAsync);
+        group.MapPost("/audio/speech", (RequestDelegate)SpeechEndpoints.SpeakAsync);
+        group.MapPost("/rerank", (RequestDelegate)RerankEndpoint.HandleAsync);
         return group;
     }
 }

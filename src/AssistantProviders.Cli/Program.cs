@@ -51,7 +51,13 @@ doctor.SetAction(async (parse, ct) =>
     return DoctorCommand.Run(host);
 });
 
-var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor };
+var portOption = new Option<int>("--port") { Description = "Loopback port to listen on (0: a free port).", DefaultValueFactory = _ => 0 };
+var faultOption = new Option<string[]>("--fault") { Description = "A scripted fault, vendor:STATUS[xCOUNT] (401, 429, 500, 503, 529), for example groq:500x2. Repeatable.", AllowMultipleArgumentsPerToken = false };
+var answerOption = new Option<string?>("--answer") { Description = "The canned answer text (default: \"Hello from the emulator.\")." };
+var emulatorCommand = new Command("emulator", "Serve the loopback emulator (every vendor's wire format) until Ctrl+C; prints each vendor's base URL.") { portOption, faultOption, answerOption };
+emulatorCommand.SetAction((parse, ct) => EmulatorCommand.RunAsync(parse.GetValue(portOption), parse.GetValue(faultOption) ?? [], parse.GetValue(answerOption), ct));
+
+var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor, emulatorCommand };
 emulatorOption.Recursive = true;
 configOption.Recursive = true;
 root.Options.Add(emulatorOption);

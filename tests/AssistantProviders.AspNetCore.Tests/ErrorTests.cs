@@ -103,6 +103,32 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task EveryRouteRateLimited_AndThenCoolingDown_Is429WithRetryAfter()
+    {
+        await using var upstream = await EmulatorServer.StartAsync(cancellationToken: Ct);
+        await using var host = await GatewayHost.StartAsync(providers: b => b.AddEmulator().AddOpenAI(o =>
+        {
+            o.Endpoint = upstream.OpenAIEndpoint;
+            o.ApiKey = "vendor-key-openai-0005";
+        }));
+        host.Emulator.Faults.Add(new EmulatorFault { Vendor = "emulator", Kind = FaultKind.Status429, RetryAfter = "20" });
+        upstream.Faults.Add(new EmulatorFault { Vendor = "openai", Kind = FaultKind.Status429, RetryAfter = "30" });
+        using var client = host.Client();
+        const string any = """{"messages":[{"role":"user","content":"Hi"}]}""";
+
+        var (first, _) = await PostAsync(client, "v1/chat/completions", any);   // both routes answer 429 and cool down
+        var triedBoth = (host.Emulator.Requests.Count, upstream.Requests.Count);
+        var (second, body) = await PostAsync(client, "v1/chat/completions", any); // both cool down; the router still tries them (no other route)
+
+        first.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        second.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, body);
+        ShouldBeOpenAIError(body, "rate_limit_error", "rate_limit_exceeded", null);
+        first.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30)); // the last route tried (openai) asked for 30 s
+        triedBoth.ShouldBe((1, 1));
+        second.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeOneOf(20, 30); // a cooling route's own Retry-After
+    }
+
+    [Fact]
     public async Task UpstreamServerError_Is502()
     {
         await using var host = await GatewayHost.StartAsync();
@@ -126,6 +152,29 @@ public sealed class ErrorTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
         ShouldBeOpenAIError(body, "upstream_error", "upstream_authentication", null);
+    }
+
+    [Fact]
+    public async Task AfterTheVendorKeyWasRejected_TheProviderIsDisabled_503_AndHealthIsUnhealthy()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        using var client = host.Client();
+        using var probe = host.Client(null);
+        using var before = await probe.GetAsync("healthz", Ct);
+        host.Emulator.Faults.Add(new EmulatorFault { Vendor = "emulator", Kind = FaultKind.Status401, Count = 1 });
+
+        var (first, _) = await PostAsync(client, "v1/chat/completions", Chat);
+        var (second, body) = await PostAsync(client, "v1/chat/completions", Chat);
+        using var after = await probe.GetAsync("healthz", Ct);
+
+        before.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await before.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+        first.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        second.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, body);
+        ShouldBeOpenAIError(body, "server_error", "no_available_route", null);
+        body.ShouldNotContain("emulator-key");
+        after.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await after.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy");
     }
 
     [Fact]

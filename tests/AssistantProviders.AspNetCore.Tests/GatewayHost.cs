@@ -81,8 +81,10 @@ public sealed class GatewayHost : IAsyncDisposable
         }
 
         builder.Services.AddAssistantProvidersGateway(gateway);
+        builder.Services.AddHealthChecks().AddAssistantProviders();
         var app = builder.Build();
         app.MapAssistantProvidersOpenAI("/v1");
+        app.MapHealthChecks("/healthz");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new GatewayHost(app, new Uri(address.TrimEnd('/') + "/"));

@@ -48,18 +48,37 @@ internal static class GatewayErrorMapper
 
     private static GatewayError NoRoute(NoEligibleRouteException e, DateTimeOffset now)
     {
-        // Every route is skipped: when the skips are temporary (cooldowns, open breakers, rate limits), the caller may come
-        // back at the earliest recovery the router reported.
+        // Every route was skipped. Temporary skips (cooldowns, open breakers, rate limits) mean "come back at the earliest
+        // recovery the router reported"; disabled providers (no key, key rejected) are the gateway's problem; anything else
+        // (capabilities, tenant allow-lists, compliance, unknown model) is about the request.
         DateTimeOffset? earliest = null;
-        var temporary = e.Reasons.Count > 0;
+        var temporary = 0;
+        var disabled = 0;
+        var noClient = 0;
         foreach (var reason in e.Reasons)
         {
-            var isTemporary = reason.Contains("cooling down", StringComparison.Ordinal)
-                || reason.Contains("circuit open", StringComparison.Ordinal)
-                || reason.Contains("rate limit", StringComparison.Ordinal);
-            temporary &= isTemporary;
+            if (reason.Contains("skipped: provider has no ", StringComparison.Ordinal))
+            {
+                noClient++;
+                continue;
+            }
+
+            if (reason.Contains(": disabled", StringComparison.Ordinal))
+            {
+                disabled++;
+                continue;
+            }
+
+            if (!reason.Contains("cooling down", StringComparison.Ordinal)
+                && !reason.Contains("circuit open", StringComparison.Ordinal)
+                && !reason.Contains("rate limit", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            temporary++;
             var at = reason.LastIndexOf(UntilMarker, StringComparison.Ordinal);
-            if (isTemporary && at >= 0
+            if (at >= 0
                 && DateTimeOffset.TryParse(reason.AsSpan(at + UntilMarker.Length), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var until)
                 && (earliest is null || until < earliest))
             {
@@ -67,10 +86,21 @@ internal static class GatewayErrorMapper
             }
         }
 
-        if (temporary)
+        var all = e.Reasons.Count;
+        if (all == 0 || noClient == all)
         {
-            var wait = earliest is { } t && t > now ? t - now : TimeSpan.FromSeconds(1);
+            return new(501, GatewayError.Server, "not_implemented", null, "No provider of this gateway serves this operation: " + e.Message);
+        }
+
+        TimeSpan? wait = temporary > 0 ? (earliest is { } t && t > now ? t - now : TimeSpan.FromSeconds(1)) : null;
+        if (all > 0 && temporary == all)
+        {
             return new(429, GatewayError.RateLimit, "rate_limit_exceeded", null, "Every route is rate-limited or cooling down: " + e.Message, wait);
+        }
+
+        if (all > 0 && temporary + disabled == all)
+        {
+            return new(503, GatewayError.Server, "no_available_route", null, "No provider is available for this request: " + e.Message, wait);
         }
 
         return new(400, GatewayError.InvalidRequest, "no_eligible_route", "model", e.Message);

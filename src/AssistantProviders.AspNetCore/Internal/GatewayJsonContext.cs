@@ -20,6 +20,10 @@ namespace AssistantProviders.AspNetCore.Internal;
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(WireModel))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(SpeechRequest))]
+[JsonSerializable(typeof(TranscriptionResponse))]
+[JsonSerializable(typeof(RerankRequest))]
+[JsonSerializable(typeof(RerankResponse))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext
 {

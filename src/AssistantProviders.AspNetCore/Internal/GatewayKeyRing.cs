@@ -14,8 +14,7 @@ internal sealed class GatewayKeyRing
     public const string HashPrefix = "sha256:";
 
     private readonly IOptionsMonitor<GatewayOptions> _options;
-    private GatewayOptions? _source;
-    private (string Tenant, byte[] Digest)[] _entries = [];
+    private Snapshot? _snapshot;
 
     public GatewayKeyRing(IOptionsMonitor<GatewayOptions> options)
     {
@@ -88,7 +87,8 @@ internal sealed class GatewayKeyRing
     private (string Tenant, byte[] Digest)[] Entries()
     {
         var current = _options.CurrentValue;
-        if (!ReferenceEquals(current, _source))
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is null || !ReferenceEquals(current, snapshot.Source))
         {
             var entries = new List<(string, byte[])>(current.Keys.Count);
             foreach (var (tenant, key) in current.Keys)
@@ -111,10 +111,13 @@ internal sealed class GatewayKeyRing
                 }
             }
 
-            _entries = [.. entries];
-            _source = current;
+            // One reference swap: a reader sees the digests of one options instance, never a mix (reloaded keys apply at once).
+            snapshot = new Snapshot(current, [.. entries]);
+            Volatile.Write(ref _snapshot, snapshot);
         }
 
-        return _entries;
+        return snapshot.Entries;
     }
+
+    private sealed record Snapshot(GatewayOptions Source, (string Tenant, byte[] Digest)[] Entries);
 }
