@@ -7,12 +7,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+
+// A second emulator for the speech call: ElevenLabs is pointed at it (AddEmulator() itself only chats).
+await using var speechEmulator = await AssistantProviders.Emulator.EmulatorServer.StartAsync().ConfigureAwait(false);
 var services = new ServiceCollection();
 services.AddLogging();
 services.AddAssistantProviders(configuration)
     .AddEmulator()
     .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
-    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs().AddDeepgram().AddAssemblyAI().AddReplicate();
+    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs(o => { o.Endpoint = speechEmulator.ElevenLabsEndpoint; o.ApiKey = "emulator-key"; }).AddDeepgram().AddAssemblyAI().AddReplicate();
 
 await using var provider = services.BuildServiceProvider();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
