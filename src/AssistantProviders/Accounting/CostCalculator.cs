@@ -74,9 +74,10 @@ internal static class CostCalculator
             cost.Output = Price(text, p.OutputPerMillionTokens, ref priced, ref missing);
             cost.Reasoning = Price(reasoning, entry.ReasoningPerMillionTokens ?? p.OutputPerMillionTokens, ref priced, ref missing);
 
-            var audioTokens = Price(audioIn, entry.AudioInputPerMillionTokens, ref priced, ref missing)
-                + Price(audioOut, entry.AudioOutputPerMillionTokens, ref priced, ref missing);
-            if (audioTokens is > 0m)
+            // Each side on its own: a nullable sum would drop the audio input's cost when there is no audio output (and vice versa).
+            var audioTokens = (Price(audioIn, entry.AudioInputPerMillionTokens, ref priced, ref missing) ?? 0m)
+                + (Price(audioOut, entry.AudioOutputPerMillionTokens, ref priced, ref missing) ?? 0m);
+            if (audioTokens > 0m)
             {
                 cost.Audio = (cost.Audio ?? 0m) + audioTokens;
             }
