@@ -117,6 +117,35 @@ public sealed class CatalogParserTests
         partly.OutputPerMillionTokens.ShouldBe(3m);
     }
 
+    [Fact]
+    public void Free_gives_every_price_unit_zero_not_unset()
+    {
+        var free = Model("""{"free":true}""").Entry("acme", "m1").Pricing.ShouldNotBeNull();
+
+        free.CachedInputPerMillionTokens.ShouldBe(0m);
+        free.CacheWritePerMillionTokens.ShouldBeNull(); // unset: cache writes fall back to the input price, 0
+        free.PerAudioMinute.ShouldBe(0m);
+        free.PerThousandCharacters.ShouldBe(0m);
+        free.PerImage.ShouldBe(0m);
+    }
+
+    [Fact]
+    public void Free_with_prices_given_keeps_each_given_price()
+    {
+        var p = Model("""
+            {"free":true,"input":2,"output":3,"cachedInput":4,"cacheWrite":5,"perAudioMinute":6,"perThousandCharacters":7,"perImage":8,"perRequest":9}
+            """).Entry("acme", "m1").Pricing.ShouldNotBeNull();
+
+        p.InputPerMillionTokens.ShouldBe(2m);
+        p.OutputPerMillionTokens.ShouldBe(3m);
+        p.CachedInputPerMillionTokens.ShouldBe(4m);
+        p.CacheWritePerMillionTokens.ShouldBe(5m);
+        p.PerAudioMinute.ShouldBe(6m);
+        p.PerThousandCharacters.ShouldBe(7m);
+        p.PerImage.ShouldBe(8m);
+        p.PerRequest.ShouldBe(9m);
+    }
+
     [Theory]
     [InlineData("false")]
     [InlineData("\"yes\"")]
