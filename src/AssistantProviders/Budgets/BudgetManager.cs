@@ -287,7 +287,7 @@ internal sealed class BudgetManager : IBudgetManager
 
         foreach (var alert in alerts)
         {
-            _logger.BudgetThresholdReached(alert.BudgetName, alert.Threshold * 100d, alert.Status.Limit, alert.Status.Spent);
+            _logger.BudgetThresholdReached(alert.BudgetName, Math.Round(alert.Threshold * 100d, 2), alert.Status.Limit, alert.Status.Spent);
             try
             {
                 ThresholdReached?.Invoke(this, alert);
