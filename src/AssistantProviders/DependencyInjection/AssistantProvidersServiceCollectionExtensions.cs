@@ -9,6 +9,8 @@ using AssistantProviders.Accounting;
 using AssistantProviders.Resilience;
 using AssistantProviders.Routing;
 using AssistantProviders.Telemetry;
+using AssistantProviders.VectorStores;
+using Microsoft.Extensions.VectorData;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +21,8 @@ public static class AssistantProvidersServiceCollectionExtensions
 
     /// <summary>
     /// Adds the AssistantProviders engine: the unkeyed routers (<see cref="IChatClient"/>, <see cref="ISpeechClient"/>,
-    /// <see cref="IEmbeddingClient"/>, <see cref="IRerankClient"/>), <see cref="IProviderHealth"/>, routing options bound from
+    /// <see cref="IEmbeddingClient"/>, <see cref="IRerankClient"/>), the embedded <see cref="VectorStore"/> (an
+    /// <see cref="InMemoryVectorStore"/>, also keyed <c>inmemory</c>), <see cref="IProviderHealth"/>, routing options bound from
     /// <c>AssistantProviders:Routing</c> and a start-up check of the provider names under <c>AssistantProviders:Providers</c>.
     /// Calling it again returns a builder over the same state.
     /// </summary>
@@ -70,6 +73,12 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<EmbeddingRouter>());
         services.TryAddSingleton<IRerankClient>(sp => sp.GetRequiredService<RerankRouter>());
         services.TryAddSingleton<IImageGenerator>(sp => sp.GetRequiredService<ImageRouter>());
+
+        // The embedded vector store is the unkeyed default (RAG runs offline) and keyed "inmemory"; vendor stores add their own keys.
+        // Its embedding generator is the routed one, used only for text vector properties and text searches.
+        services.TryAddSingleton(static sp => new InMemoryVectorStore(new InMemoryVectorStoreOptions { EmbeddingGenerator = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() }));
+        services.TryAddSingleton<VectorStore>(static sp => sp.GetRequiredService<InMemoryVectorStore>());
+        services.TryAddKeyedSingleton<VectorStore>(InMemoryVectorStore.SystemName, static (sp, _) => sp.GetRequiredService<InMemoryVectorStore>());
         return builder;
     }
 

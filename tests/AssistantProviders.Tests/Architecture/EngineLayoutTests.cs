@@ -8,7 +8,7 @@ public sealed class EngineLayoutTests
     [
         "AssistantProviders.Accounting", "AssistantProviders.Audit", "AssistantProviders.Budgets", "AssistantProviders.Catalog",
         "AssistantProviders.DependencyInjection", "AssistantProviders.Resilience", "AssistantProviders.Routing",
-        "AssistantProviders.Security", "AssistantProviders.Telemetry", "AssistantProviders.Usage",
+        "AssistantProviders.Security", "AssistantProviders.Telemetry", "AssistantProviders.Usage", "AssistantProviders.VectorStores",
     ];
 
     [Fact]
