@@ -15,7 +15,8 @@ services.AddLogging();
 services.AddAssistantProviders(configuration)
     .AddEmulator()
     .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
-    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs(o => { o.Endpoint = speechEmulator.ElevenLabsEndpoint; o.ApiKey = "emulator-key"; }).AddDeepgram().AddAssemblyAI().AddReplicate();
+    .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs(o => { o.Endpoint = speechEmulator.ElevenLabsEndpoint; o.ApiKey = "emulator-key"; }).AddDeepgram().AddAssemblyAI().AddReplicate()
+    .AddWeaviate(o => { o.Endpoint = speechEmulator.WeaviateEndpoint; o.ApiKey = "emulator-key"; });
 
 await using var provider = services.BuildServiceProvider();
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -48,6 +49,35 @@ if (audioBytes == 0)
 {
     Console.Error.WriteLine("AOT check failed: the routed speech call returned no audio.");
     return 1;
+}
+
+// One vector-store round trip through Weaviate's dynamic (AOT-safe) collection, on the emulator's Weaviate wire.
+using (var weaviate = new AssistantProviders.Weaviate.WeaviateVectorStore(new() { ApiKey = "emulator-key", Endpoint = speechEmulator.WeaviateEndpoint }))
+{
+    var docs = weaviate.GetDynamicCollection("AotDocs", new Microsoft.Extensions.VectorData.VectorStoreCollectionDefinition
+    {
+        Properties =
+        [
+            new Microsoft.Extensions.VectorData.VectorStoreKeyProperty("Key", typeof(Guid)),
+            new Microsoft.Extensions.VectorData.VectorStoreDataProperty("Text", typeof(string)) { IsIndexed = true },
+            new Microsoft.Extensions.VectorData.VectorStoreVectorProperty("Embedding", typeof(ReadOnlyMemory<float>), 2),
+        ],
+    });
+    await docs.EnsureCollectionExistsAsync(timeout.Token).ConfigureAwait(false);
+    await docs.UpsertAsync(new Dictionary<string, object?> { ["Key"] = Guid.NewGuid(), ["Text"] = "aot", ["Embedding"] = new ReadOnlyMemory<float>([1, 0]) }, timeout.Token).ConfigureAwait(false);
+    var nearest = new List<string?>();
+    await foreach (var hit in docs.SearchAsync(new ReadOnlyMemory<float>([1, 0]), 1, new() { Filter = r => (string)r["Text"]! == "aot" }, timeout.Token).ConfigureAwait(false))
+    {
+        nearest.Add(hit.Record["Text"] as string);
+    }
+
+    await docs.EnsureCollectionDeletedAsync(timeout.Token).ConfigureAwait(false);
+    Console.WriteLine($"vector store: weaviate found {string.Join(",", nearest)}");
+    if (nearest is not ["aot"])
+    {
+        Console.Error.WriteLine("AOT check failed: the Weaviate round trip did not find the record.");
+        return 1;
+    }
 }
 
 Console.WriteLine("AOT check passed.");

@@ -29,6 +29,8 @@ internal static class Providers
         ["deepgram"] = (b, key) => b.AddDeepgram(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["assemblyai"] = (b, key) => b.AddAssemblyAI(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
         ["replicate"] = (b, key) => b.AddReplicate(o => { o.ApiKey = key; o.Endpoint = Cloud; o.Wait = TimeSpan.Zero; }),
+        ["weaviate"] = (b, key) => b.AddWeaviate(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
+        ["pinecone"] = (b, key) => b.AddPinecone(o => { o.ApiKey = key; o.Endpoint = Cloud; }),
     };
 
     public const string Stt = "stt";
@@ -44,9 +46,18 @@ internal static class Providers
     /// <summary>The image-generation rows: each provider with an image generator (issue 16).</summary>
     public static readonly string[] Images = ["openai", "replicate"];
 
+    /// <summary>The embedding rows (issue 17): providers whose embedding generator joins the embedding router.</summary>
+    public static readonly string[] Embeddings = ["pinecone"];
+
+    /// <summary>The rerank rows (issue 17): providers whose rerank client joins the rerank router.</summary>
+    public static readonly string[] Rerank = ["pinecone"];
+
+    /// <summary>The vector-store rows (issue 17): providers registering a keyed <c>VectorStore</c> (not routed: exceptions and logs are checked).</summary>
+    public static readonly string[] VectorStores = ["pinecone", "weaviate"];
+
     /// <summary>
     /// The providers with a chat client (the chat rows). Replicate is not one of them: the rows send the model <c>model-x</c>, which is
     /// not a Replicate model id (<c>owner/name</c>), so the call fails before anything is sent; its image and speech rows reach the vendor.
     /// </summary>
-    public static IEnumerable<string> Chat => All.Keys.Where(k => k is not ("elevenlabs" or "deepgram" or "assemblyai" or "replicate"));
+    public static IEnumerable<string> Chat => All.Keys.Where(k => k is not ("elevenlabs" or "deepgram" or "assemblyai" or "replicate" or "pinecone" or "weaviate"));
 }

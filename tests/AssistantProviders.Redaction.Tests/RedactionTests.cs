@@ -81,6 +81,86 @@ public sealed class RedactionTests
         return data;
     }
 
+    public static TheoryData<string, string, int> InferenceCases()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var (rows, kind) in new[] { (Providers.Embeddings, "embed"), (Providers.Rerank, "rerank") })
+        {
+            foreach (var id in rows)
+            {
+                foreach (var status in new[] { 400, 401, 429, 500, LeakyHandler.Throw })
+                {
+                    data.Add(id, kind, status);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, int> VectorStoreCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var id in Providers.VectorStores)
+        {
+            foreach (var status in new[] { 400, 401, 403, 429, 500, LeakyHandler.Throw })
+            {
+                data.Add(id, status);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The embedding and rerank rows (issue 17): through the embedding and rerank routers, against a vendor that echoes the key.</summary>
+    [Theory]
+    [MemberData(nameof(InferenceCases))]
+    public Task Key_never_leaks_from_a_failing_embedding_or_rerank_provider(string provider, string kind, int status)
+    {
+        var handler = new LeakyHandler(Key, status);
+        return AssertNoLeakAsync(provider, handler, () => handler.Calls, () => handler.Requests, sp => kind == "embed"
+            ? sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["hello"], new EmbeddingGenerationOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken)
+            : sp.GetRequiredService<IRerankClient>().RerankAsync("hello", ["a", "b"], new RerankOptions { ModelId = provider + "/" }, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// The vector-store rows (issue 17): the keyed store against a vendor that echoes the key. A store is not routed, so its
+    /// exception and logs are checked (there is no router span, metric or audit record).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorStoreCases))]
+    public async Task Key_never_leaks_from_a_failing_vector_store(string provider, int status)
+    {
+        var handler = new LeakyHandler(Key, status);
+        using var logs = new FakeLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        Providers.All[provider](services.AddAssistantProviders(), Key);
+        services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = handler));
+        await using var sp = services.BuildServiceProvider();
+        var store = sp.GetRequiredKeyedService<Microsoft.Extensions.VectorData.VectorStore>(provider);
+
+        // Weaviate class names start with a capital letter; Pinecone index names are lower-case.
+        var error = await Record.ExceptionAsync(() => store.CollectionExistsAsync(provider == "weaviate" ? "Redaction" : "redaction", TestContext.Current.CancellationToken));
+
+        error.ShouldNotBeNull();
+        handler.Calls.ShouldBeGreaterThan(0, "the store must have reached the fake vendor");
+        handler.Requests.ShouldContain(r => HeadersOf(r).Contains(Key, StringComparison.Ordinal), "the key was sent, so there was something to leak");
+        var leaks = new List<string>();
+        Check(leaks, "exception", ExceptionText(error));
+        foreach (var record in logs.Collector.GetSnapshot())
+        {
+            Check(leaks, "log " + record.Id, record.Message);
+            Check(leaks, "log exception " + record.Id, record.Exception is null ? null : ExceptionText(record.Exception));
+            foreach (var pair in record.StructuredState ?? [])
+            {
+                Check(leaks, "log state " + record.Category + " " + record.Id + " " + pair.Key, pair.Value);
+            }
+        }
+
+        Assert.True(leaks.Count == 0, "The key leaked:\n" + string.Join("\n---\n", leaks.Select(l => l.Length > 600 ? l[..600] : l)));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public Task Key_never_leaks_from_a_failing_provider(string provider, int status, bool streaming)

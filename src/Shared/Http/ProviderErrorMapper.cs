@@ -9,7 +9,7 @@ namespace AssistantProviders.Shared;
 /// Turns a vendor error (HTTP status, body, headers) into the <see cref="AssistantProviderException"/> family.
 /// Understands the common body shapes: <c>{"error":{"message","type","code","status"}}</c> (OpenAI, Groq, Anthropic, Gemini),
 /// <c>{"error":"text"}</c> (Ollama), <c>{"message":"text"}</c> (Cohere), <c>{"detail":[...]}</c> (Mistral 422, HF) and
-/// <c>{"detail":"text"}</c>. Every message is scrubbed of the configured key and secret-shaped text.
+/// <c>{"detail":"text"}</c> and <c>{"error":[{"message"}]}</c> (Weaviate). Every message is scrubbed of the configured key and secret-shaped text.
 /// </summary>
 internal static class ProviderErrorMapper
 {
@@ -192,6 +192,12 @@ internal static class ProviderErrorMapper
             if (nested.ValueKind == JsonValueKind.Object)
             {
                 error = nested;
+            }
+
+            // Weaviate's ErrorResponse: {"error": [{"message": "..."}]}.
+            if (nested.ValueKind == JsonValueKind.Array && nested.GetArrayLength() > 0 && nested[0].ValueKind == JsonValueKind.Object)
+            {
+                error = nested[0];
             }
         }
 
