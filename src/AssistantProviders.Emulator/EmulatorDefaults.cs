@@ -25,7 +25,7 @@ public static class EmulatorDefaults
     /// <summary>The number of floats in an embedding when the request does not ask for a size.</summary>
     public const int EmbeddingDimensions = 8;
 
-    /// <summary>The arguments of every tool call the emulator makes.</summary>
+    /// <summary>The arguments of a tool call when they cannot be built from the tool's schema and the user's message (see the README).</summary>
     public const string ToolArgumentsJson = "{\"location\":\"Paris\"}";
 
     /// <summary>Gets the model ids every vendor lists by default: <c>emu-cheap</c>, <c>emu-premium</c> and <c>emu-embed</c>.</summary>

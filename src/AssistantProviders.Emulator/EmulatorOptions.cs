@@ -30,6 +30,14 @@ public sealed class EmulatorOptions
     /// <summary>Gets or sets the embedding size when the request does not ask for one.</summary>
     public int EmbeddingDimensions { get; set; } = EmulatorDefaults.EmbeddingDimensions;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether embeddings are bag-of-words vectors, so that texts sharing words are near each other
+    /// (cosine) and a vector search over emulated embeddings finds the texts that share the query's words, as retrieval (RAG) needs.
+    /// <see langword="false"/> (the default): each text gets a vector derived from a hash of the whole text, so different texts are
+    /// unrelated. Applies to the OpenAI-compatible, Cohere, Gemini, Ollama and Hugging Face embedding routes.
+    /// </summary>
+    public bool LexicalEmbeddings { get; set; }
+
     /// <summary>Gets or sets the largest request body kept in <see cref="EmulatorServer.Requests"/>, in bytes (64 KiB by default).</summary>
     public int MaxLoggedBodyBytes { get; set; } = 64 * 1024;
 

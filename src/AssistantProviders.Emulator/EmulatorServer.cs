@@ -75,6 +75,18 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Gets the Replicate endpoint, <c>{BaseAddress}replicate/</c> (routes <c>v1/models/{owner}/{name}/predictions</c>, <c>v1/predictions[/{id}[/cancel]]</c>, <c>v1/models</c>, <c>v1/account</c>; output files <c>files/…</c> and streams <c>stream/{id}</c>).</summary>
     public Uri ReplicateEndpoint => new(BaseAddress, "replicate/");
 
+    /// <summary>
+    /// Gets the Pinecone control and inference plane, <c>{BaseAddress}pinecone/</c> (routes <c>indexes</c>, <c>indexes/{name}</c>,
+    /// <c>embed</c>, <c>rerank</c>); each index's data plane is the <c>host</c> its description returns, <c>{BaseAddress}pinecone/index/{name}/</c>.
+    /// </summary>
+    public Uri PineconeEndpoint => new(BaseAddress, "pinecone/");
+
+    /// <summary>
+    /// Gets the Weaviate endpoint, <c>{BaseAddress}weaviate/</c> (REST <c>v1/schema[/{class}[/tenants]]</c>, <c>v1/batch/objects</c>,
+    /// <c>v1/objects/{class}/{id}</c>, <c>v1/meta</c>, and GraphQL <c>v1/graphql</c> Get queries; GraphQL errors come back HTTP 200).
+    /// </summary>
+    public Uri WeaviateEndpoint => new(BaseAddress, "weaviate/");
+
     /// <summary>Gets the Mistral endpoint, <c>{BaseAddress}mistral/v1/</c>.</summary>
     public Uri MistralEndpoint => GetOpenAICompatibleEndpoint("mistral");
 
@@ -183,6 +195,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             "assemblyai" => AssemblyAIEndpoint,
             "elevenlabs" => ElevenLabsEndpoint,
             "replicate" => ReplicateEndpoint,
+            "pinecone" => PineconeEndpoint,
+            "weaviate" => WeaviateEndpoint,
             "fireworks" => new Uri(BaseAddress, "fireworks/inference/v1/"),
             _ => GetOpenAICompatibleEndpoint(vendorId),
         };

@@ -21,8 +21,14 @@ internal sealed class ChatTurn
     /// <summary>Gets or sets the tool result text when the last message is a tool result.</summary>
     public string? ToolResult { get; set; }
 
+    /// <summary>Gets the tool results sent after the last user message, in order (one per tool call the emulator made since).</summary>
+    public List<string> ToolResultsSinceUser { get; } = [];
+
     /// <summary>Gets the names of the declared tools, in order.</summary>
     public List<string> ToolNames { get; } = [];
+
+    /// <summary>Gets the JSON schema of each declared tool's parameters, by name (absent when the tool declared none).</summary>
+    public Dictionary<string, JsonObject> ToolSchemas { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the tool named by the tool choice, if any.</summary>
     public string? ForcedTool { get; set; }
@@ -47,6 +53,11 @@ internal sealed class ChatTurn
             if (role == "user")
             {
                 LastUserText = text;
+                ToolResultsSinceUser.Clear();
+            }
+            else if (role is not null && toolRoles.Contains(role))
+            {
+                ToolResultsSinceUser.Add(text);
             }
 
             if (i == messages.Count - 1 && role is not null && toolRoles.Contains(role))
@@ -56,15 +67,26 @@ internal sealed class ChatTurn
         }
     }
 
-    /// <summary>Reads <c>[{type: function, function: {name}}]</c> tool declarations.</summary>
+    /// <summary>Reads <c>[{type: function, function: {name, parameters}}]</c> tool declarations.</summary>
     public void ReadFunctionTools(JsonArray tools)
     {
         foreach (var tool in tools)
         {
-            if (JsonText.Str(JsonText.Obj(tool, "function"), "name") is { } name)
+            var function = JsonText.Obj(tool, "function");
+            if (JsonText.Str(function, "name") is { } name)
             {
-                ToolNames.Add(name);
+                AddTool(name, JsonText.Obj(function, "parameters"));
             }
+        }
+    }
+
+    /// <summary>Declares a tool and the JSON schema of its parameters (<see langword="null"/> when it declared none).</summary>
+    public void AddTool(string name, JsonObject? parameters)
+    {
+        ToolNames.Add(name);
+        if (parameters is not null)
+        {
+            ToolSchemas[name] = parameters;
         }
     }
 }

@@ -17,6 +17,16 @@ internal static class Deterministic
     private const ulong FnvOffset = 14695981039346656037;
     private const ulong FnvPrime = 1099511628211;
 
+    /// <summary>Common words <see cref="Terms"/> leaves out (as stemmed), including the words of a RAG prompt's own framing.</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "about", "after", "all", "also", "and", "answer", "any", "are", "been", "but", "can", "cite", "could", "did", "doe", "does",
+        "each", "for", "from", "had", "has", "have", "her", "his", "how", "into", "its", "may", "more", "most", "not", "one", "only",
+        "other", "our", "out", "question", "should", "some", "source", "than", "that", "the", "their", "them", "then", "there",
+        "these", "they", "thi", "this", "use", "using", "via", "was", "were", "what", "when", "where", "which", "while", "who", "why",
+        "will", "with", "would", "you", "your",
+    };
+
     public static ulong Hash(ReadOnlySpan<byte> data, ulong seed = FnvOffset)
     {
         var hash = seed;
@@ -109,6 +119,57 @@ internal static class Deterministic
         return vector;
     }
 
+    /// <summary>
+    /// A unit-length bag-of-words vector (<see cref="EmulatorOptions.LexicalEmbeddings"/>): each distinct term of the text
+    /// (<see cref="Terms"/>) adds ±1 to the dimension its hash picks, so texts that share terms have a higher cosine similarity.
+    /// A text without terms gets <see cref="Embedding"/>.
+    /// </summary>
+    public static float[] LexicalEmbedding(string text, int dimensions)
+    {
+        var vector = new float[Math.Max(1, dimensions)];
+        var any = false;
+        foreach (var term in Terms(text))
+        {
+            var h = Hash(term);
+            vector[(int)(h % (ulong)vector.Length)] += (h >> 63) == 0 ? 1f : -1f;
+            any = true;
+        }
+
+        double norm = 0;
+        foreach (var value in vector)
+        {
+            norm += value * value;
+        }
+
+        if (!any || norm == 0)
+        {
+            return Embedding(text, dimensions);
+        }
+
+        var scale = (float)(1.0 / Math.Sqrt(norm));
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = MathF.Round(vector[i] * scale, 6);
+        }
+
+        return vector;
+    }
+
+    /// <summary>
+    /// The distinct terms of a text, as the lexical embeddings and grounded answers compare them: its words (letters and digits),
+    /// lower-cased, plurals folded (a trailing <c>s</c> dropped from words of four letters or more), without words under three
+    /// letters and common words (<see cref="StopWords"/>).
+    /// </summary>
+    public static HashSet<string> Terms(string text) =>
+        Words(text)
+            .Select(w => Stem(w.ToLowerInvariant()))
+            .Where(w => w.Length >= 3 && !StopWords.Contains(w))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Drops a trailing <c>s</c> from words of four letters or more, so plurals match (<c>providers</c> → <c>provider</c>).</summary>
+    public static string Stem(string word) =>
+        word.Length >= 4 && word[^1] == 's' && word[^2] != 's' ? word[..^1] : word;
+
     /// <summary>Little-endian float32 bytes of the vector, base64-encoded (OpenAI <c>encoding_format: base64</c>).</summary>
     public static string ToBase64(float[] vector)
     {
@@ -137,7 +198,8 @@ internal static class Deterministic
         return Math.Round(Math.Min(1.0, score * 0.99 + jitter), 8);
     }
 
-    private static HashSet<string> Words(string text)
+    /// <summary>The distinct words (letters and digits) of a text, case-insensitive.</summary>
+    public static HashSet<string> Words(string text)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sb = new StringBuilder();

@@ -33,6 +33,8 @@ internal sealed class EmulatorDispatcher
     private readonly ElevenLabsWire _elevenLabs = new();
     private readonly AssemblyAIWire _assemblyAI = new();
     private readonly ReplicateWire _replicate = new();
+    private readonly PineconeWire _pinecone = new();
+    private readonly WeaviateWire _weaviate = new();
     private readonly IReadOnlyList<IEmulatorSocketWire> _socketWires = EmulatorSocketWires.Create();
     private long _sequence;
 
@@ -268,6 +270,8 @@ internal sealed class EmulatorDispatcher
             ["gemini"] = "gemini/v1beta/",
             ["cohere"] = "cohere/",
             ["replicate"] = "replicate/",
+            ["pinecone"] = "pinecone/",
+            ["weaviate"] = "weaviate/",
             ["huggingface-feature-extraction"] = "huggingface/hf-inference/models/{model}/pipeline/feature-extraction",
             ["openai-compatible"] = "{vendor}/v1/",
         },
@@ -311,6 +315,9 @@ internal sealed class EmulatorDispatcher
             "replicate" when rest.StartsWith("v1/", StringComparison.Ordinal) || ReplicateWire.IsPublicFile(rest) => (_replicate, rest),
             "replicate" => (null, string.Empty),
             ReplicateWire.DeliveryVendor => (_replicate, "files/" + rest),
+            "pinecone" => (_pinecone, rest),
+            "weaviate" when rest.StartsWith("v1/", StringComparison.Ordinal) => (_weaviate, rest),
+            "weaviate" => (null, string.Empty),
             _ when Under(rest, "openai/v1", out route) || Under(rest, "inference/v1", out route) || Under(rest, "v1", out route) => (OpenAI(vendor), route),
             _ => (null, string.Empty),
         };

@@ -10,6 +10,7 @@ internal sealed class EmulatorState
     {
         DefaultAnswer = options.DefaultAnswer;
         EmbeddingDimensions = options.EmbeddingDimensions;
+        LexicalEmbeddings = options.LexicalEmbeddings;
         Answers = new ConcurrentDictionary<string, string>(options.Answers, StringComparer.OrdinalIgnoreCase);
         foreach (var (vendor, models) in options.Models)
         {
@@ -20,6 +21,13 @@ internal sealed class EmulatorState
     public string DefaultAnswer { get; }
 
     public int EmbeddingDimensions { get; }
+
+    /// <summary>Gets a value indicating whether embeddings are bag-of-words vectors (<see cref="EmulatorOptions.LexicalEmbeddings"/>).</summary>
+    public bool LexicalEmbeddings { get; }
+
+    /// <summary>The embedding of <paramref name="text"/>: lexical or hashed, as the options say.</summary>
+    public float[] Embedding(string text, int dimensions) =>
+        LexicalEmbeddings ? Deterministic.LexicalEmbedding(text, dimensions) : Deterministic.Embedding(text, dimensions);
 
     public ConcurrentDictionary<string, string> Answers { get; }
 

@@ -57,6 +57,11 @@ internal sealed class AnthropicWire : WireFormat
             if (role == "user" && toolResult is null)
             {
                 turn.LastUserText = text;
+                turn.ToolResultsSinceUser.Clear();
+            }
+            else if (content is JsonArray results)
+            {
+                turn.ToolResultsSinceUser.AddRange(results.Where(b => JsonText.Str(b, "type") == "tool_result").Select(b => JsonText.Content(b?["content"])));
             }
 
             if (i == messages.Count - 1 && toolResult is not null)
@@ -69,7 +74,7 @@ internal sealed class AnthropicWire : WireFormat
         {
             if (JsonText.Str(tool, "name") is { } name)
             {
-                turn.ToolNames.Add(name);
+                turn.AddTool(name, JsonText.Obj(tool, "input_schema"));
             }
         }
 

@@ -190,7 +190,7 @@ internal sealed class CohereWire : WireFormat
             ["texts"] = new JsonArray([.. texts.Select(t => (JsonNode)t)]),
             ["embeddings"] = new JsonObject
             {
-                ["float"] = new JsonArray([.. texts.Select(t => (JsonNode)new JsonArray([.. Deterministic.Embedding(t, dimensions).Select(v => (JsonNode)v)]))]),
+                ["float"] = new JsonArray([.. texts.Select(t => (JsonNode)new JsonArray([.. call.State.Embedding(t, dimensions).Select(v => (JsonNode)v)]))]),
             },
             ["meta"] = Meta(new JsonObject { ["input_tokens"] = texts.Sum(Deterministic.CountTokens) }),
             ["response_type"] = "embeddings_by_type",

@@ -91,6 +91,11 @@ internal sealed class GeminiWire : WireFormat
             if (response is null && JsonText.Str(contents[i], "role") is null or "user")
             {
                 turn.LastUserText = text;
+                turn.ToolResultsSinceUser.Clear();
+            }
+            else if (response is not null)
+            {
+                turn.ToolResultsSinceUser.AddRange(parts.Select(p => JsonText.Obj(p, "functionResponse")).OfType<JsonObject>().Select(r => r["response"]?.ToJsonString() ?? string.Empty));
             }
 
             if (i == contents.Count - 1 && response is not null)
@@ -105,7 +110,7 @@ internal sealed class GeminiWire : WireFormat
             {
                 if (JsonText.Str(declaration, "name") is { } name)
                 {
-                    turn.ToolNames.Add(name);
+                    turn.AddTool(name, JsonText.Obj(declaration, "parameters") ?? JsonText.Obj(declaration, "parametersJsonSchema"));
                 }
             }
         }
@@ -215,7 +220,7 @@ internal sealed class GeminiWire : WireFormat
     {
         var text = JsonText.Content(JsonText.Arr(JsonText.Obj(request, "content"), "parts"));
         var dimensions = JsonText.Int(request, "outputDimensionality") ?? state.EmbeddingDimensions;
-        return new JsonObject { ["values"] = new JsonArray([.. Deterministic.Embedding(text, dimensions).Select(v => (JsonNode)v)]) };
+        return new JsonObject { ["values"] = new JsonArray([.. state.Embedding(text, dimensions).Select(v => (JsonNode)v)]) };
     }
 
     private static JsonObject ModelInfo(string id) => new()

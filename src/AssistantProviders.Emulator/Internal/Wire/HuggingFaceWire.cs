@@ -63,9 +63,9 @@ internal sealed class HuggingFaceWire : WireFormat
         switch (inputs)
         {
             case JsonValue single when single.GetValueKind() == JsonValueKind.String:
-                return EmulatorReply.Json(Vector(single.GetValue<string>(), dimensions));
+                return EmulatorReply.Json(Vector(call.State, single.GetValue<string>(), dimensions));
             case JsonArray list when list.Count > 0 && list.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String):
-                return EmulatorReply.Json(new JsonArray([.. list.Select(i => (JsonNode)Vector(i!.GetValue<string>(), dimensions))]));
+                return EmulatorReply.Json(new JsonArray([.. list.Select(i => (JsonNode)Vector(call.State, i!.GetValue<string>(), dimensions))]));
             default:
                 return EmulatorReply.Json(
                     new JsonObject { ["error"] = "Input validation error: `inputs` must be a string or a non-empty list of strings", ["error_type"] = "validation" },
@@ -73,6 +73,6 @@ internal sealed class HuggingFaceWire : WireFormat
         }
     }
 
-    private static JsonArray Vector(string text, int dimensions) =>
-        new([.. Deterministic.Embedding(text, dimensions).Select(v => (JsonNode)v)]);
+    private static JsonArray Vector(EmulatorState state, string text, int dimensions) =>
+        new([.. state.Embedding(text, dimensions).Select(v => (JsonNode)v)]);
 }

@@ -118,7 +118,7 @@ internal sealed class OllamaWire : WireFormat
         return EmulatorReply.Json(new JsonObject
         {
             ["model"] = JsonText.Str(json, "model") ?? EmulatorDefaults.EmbeddingModel,
-            ["embeddings"] = new JsonArray([.. inputs.Select(text => (JsonNode)Vector(text, dimensions))]),
+            ["embeddings"] = new JsonArray([.. inputs.Select(text => (JsonNode)Vector(call.State, text, dimensions))]),
             ["total_duration"] = 1_000_000L,
             ["load_duration"] = 100_000L,
             ["prompt_eval_count"] = inputs.Sum(Deterministic.CountTokens),
@@ -127,11 +127,11 @@ internal sealed class OllamaWire : WireFormat
 
     private static EmulatorReply LegacyEmbeddings(EmulatorCall call) => EmulatorReply.Json(new JsonObject
     {
-        ["embedding"] = Vector(JsonText.Str(call.Json, "prompt") ?? string.Empty, call.State.EmbeddingDimensions),
+        ["embedding"] = Vector(call.State, JsonText.Str(call.Json, "prompt") ?? string.Empty, call.State.EmbeddingDimensions),
     });
 
-    private static JsonArray Vector(string text, int dimensions) =>
-        new([.. Deterministic.Embedding(text, dimensions).Select(v => (JsonNode)v)]);
+    private static JsonArray Vector(EmulatorState state, string text, int dimensions) =>
+        new([.. state.Embedding(text, dimensions).Select(v => (JsonNode)v)]);
 
     private static EmulatorReply Tags(EmulatorCall call) => EmulatorReply.Json(new JsonObject
     {

@@ -274,7 +274,7 @@ internal sealed class OpenAIWire : WireFormat
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var vector = Deterministic.Embedding(inputs[i], dimensions);
+            var vector = call.State.Embedding(inputs[i], dimensions);
             data.Add((JsonNode)new JsonObject
             {
                 ["object"] = "embedding",
