@@ -114,7 +114,7 @@ public sealed class VendorRateLimitTests
         }
 
         served.ShouldBe(["a", "a", "b"]);
-        harness.LogText().ShouldContain("requests limit now 2/min");
+        harness.LogText().ShouldContain("Provider 'a' requests limit now 2/min from the vendor's rate-limit headers (configured 100)");
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         (await harness.Chat.GetResponseAsync("hi")).AdditionalProperties![AssistantProviderProperties.Provider].ShouldBe("a");
     }
@@ -153,6 +153,7 @@ public sealed class VendorRateLimitTests
 
         // 40 + 40 = 80 of the adopted 100: the third request (120) no longer fits.
         served.ShouldBe(["a", "a", "b", "b"]);
+        harness.LogText().ShouldContain("Provider 'a' tokens limit now 100/min from the vendor's rate-limit headers (configured 10000)");
     }
 
     [Fact]
