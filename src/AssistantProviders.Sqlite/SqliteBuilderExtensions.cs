@@ -1,17 +1,23 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Diagnostics.Metrics;
 using AssistantProviders;
+using AssistantProviders.Sqlite;
 using AssistantProviders.Sqlite.Internal;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using AssistantProviders.Budgets;
 using AssistantProviders.Usage;
+using Microsoft.Extensions.VectorData;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds <c>UseSqlite()</c> to <see cref="IAssistantProvidersBuilder"/>: budgets and the usage ledger persisted in a SQLite file.</summary>
+/// <summary>
+/// Adds <c>UseSqlite()</c> (budgets and the usage ledger persisted in a SQLite file) and <c>UseSqliteVectorStore()</c> (the
+/// embedded vector store persisted in a SQLite file) to <see cref="IAssistantProvidersBuilder"/>.
+/// </summary>
 public static class SqliteBuilderExtensions
 {
     /// <summary>The configuration section under <c>AssistantProviders</c>.</summary>
@@ -86,4 +92,51 @@ public static class SqliteBuilderExtensions
     private static SqliteStoreOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
 
     private static ILogger Logger(IServiceProvider sp) => sp.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+
+    /// <summary>
+    /// Makes a <see cref="SqliteVectorStore"/> over the file at <paramref name="path"/> the app's <see cref="VectorStore"/>, in place
+    /// of the engine's in-memory default: the unkeyed <see cref="VectorStore"/>, <see cref="SqliteVectorStore"/> itself and the
+    /// keyed <c>sqlite</c> store are the same singleton (the keyed <c>inmemory</c> store stays). Its embedding generator is the
+    /// routed one (used only for text vector properties and text searches). The file may be the one <c>UseSqlite</c> uses.
+    /// </summary>
+    /// <param name="builder">The AssistantProviders builder.</param>
+    /// <param name="path">The database file (created with its folder on first use).</param>
+    /// <returns>The builder.</returns>
+    public static IAssistantProvidersBuilder UseSqliteVectorStore(this IAssistantProvidersBuilder builder, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return UseSqliteVectorStore(builder, o => o.Path = path);
+    }
+
+    /// <summary>
+    /// Makes a <see cref="SqliteVectorStore"/> the app's <see cref="VectorStore"/>, in place of the engine's in-memory default (see
+    /// <see cref="UseSqliteVectorStore(IAssistantProvidersBuilder, string)"/>). <paramref name="configure"/> sets the options
+    /// (<see cref="SqliteVectorStoreOptions.Path"/> is required); an embedding generator left null is the routed one. Calling it
+    /// again replaces the previous SQLite store.
+    /// </summary>
+    /// <param name="builder">The AssistantProviders builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IAssistantProvidersBuilder UseSqliteVectorStore(this IAssistantProvidersBuilder builder, Action<SqliteVectorStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.RemoveAll<SqliteVectorStore>();
+        services.AddSingleton(sp =>
+        {
+            var options = new SqliteVectorStoreOptions();
+            configure(options);
+            options.EmbeddingGenerator ??= sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+            return new SqliteVectorStore(options);
+        });
+
+        // The engine registers the in-memory store with TryAdd: removing the unkeyed VectorStore replaces the default whatever the
+        // order of AddAssistantProviders' later calls; the keyed "inmemory" store is left for code that asks for it by name.
+        services.RemoveAll<VectorStore>();
+        services.AddSingleton<VectorStore>(static sp => sp.GetRequiredService<SqliteVectorStore>());
+        services.RemoveAllKeyed<VectorStore>(SqliteVectorStore.SystemName);
+        services.AddKeyedSingleton<VectorStore>(SqliteVectorStore.SystemName, static (sp, _) => sp.GetRequiredService<SqliteVectorStore>());
+        return builder;
+    }
 }

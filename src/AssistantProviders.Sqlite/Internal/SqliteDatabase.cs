@@ -191,19 +191,8 @@ internal sealed class SqliteDatabase : IDisposable
 
         _connection = null;
         _metrics.Unavailable.Add(1);
-        Log.Unavailable(_logger, exception, FullPath, Reason(exception));
+        Log.Unavailable(_logger, exception, FullPath, SqliteFailure.Reason(exception));
     }
-
-    private static string Reason(Exception exception) => exception switch
-    {
-        SqliteException { SqliteErrorCode: 5 or 6 } => "the file stayed locked by another process longer than BusyTimeout",
-        SqliteException { SqliteErrorCode: 11 or 26 } => "the file is corrupt or not a SQLite database",
-        SqliteException { SqliteErrorCode: 8 or 14 or 23 } => "the file cannot be opened for writing",
-        SqliteException { SqliteErrorCode: 13 } => "the disk is full",
-        SqliteException { SqliteErrorCode: 10 } => "an I/O error",
-        UnauthorizedAccessException or IOException => "the folder cannot be created or written",
-        _ => exception.Message,
-    };
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
