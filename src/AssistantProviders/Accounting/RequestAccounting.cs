@@ -18,9 +18,6 @@ namespace AssistantProviders.Accounting;
 /// </summary>
 internal sealed class RequestAccounting : IRequestAccounting
 {
-    /// <summary>The <c>AdditionalCounts</c> keys that carry prompt-cache write tokens (Anthropic).</summary>
-    public static readonly string[] CacheWriteKeys = ["CacheCreationInputTokens", "cache_creation_input_tokens"];
-
     private const int MaxWarnedModels = 10_000;
     private const double MaxPlausibleAudioMinutes = 100_000d;
 
@@ -88,11 +85,7 @@ internal sealed class RequestAccounting : IRequestAccounting
     /// </remarks>
     public ModelDescriptor? FindModel(string providerId, string modelId)
     {
-        if (string.IsNullOrWhiteSpace(providerId) || string.IsNullOrWhiteSpace(modelId))
-        {
-            return _catalog.FindModel(providerId, modelId);
-        }
-
+        // A null or blank id resolves to no entry (PriceCatalog.Resolve checks), so it is never cached.
         var entry = _catalog.Resolve(providerId, modelId);
         if (entry is null)
         {
@@ -323,16 +316,9 @@ internal sealed class RequestAccounting : IRequestAccounting
         var output = Clamp(u.OutputTokenCount ?? 0, provider, model, "output tokens");
         var cached = Clamp(u.CachedInputTokenCount ?? 0, provider, model, "cached input tokens");
         long cacheWrite = 0;
-        if (u.AdditionalCounts is { } extra)
+        if (u.AdditionalCounts is { } extra && TryGetCacheWrite(extra, out var written))
         {
-            foreach (var key in CacheWriteKeys)
-            {
-                if (extra.TryGetValue(key, out var value))
-                {
-                    cacheWrite = Clamp(value, provider, model, "cache write tokens");
-                    break;
-                }
-            }
+            cacheWrite = Clamp(written, provider, model, "cache write tokens");
         }
 
         var excludes = false;
@@ -384,7 +370,7 @@ internal sealed class RequestAccounting : IRequestAccounting
             CostConfidence = cost.Confidence,
             Latency = result.Latency,
             TimeToFirstToken = result.TimeToFirstToken,
-            Error = cancelled ? null : result.Error,
+            Error = result.Error, // a cancelled attempt (Release without an error) has none
             Cancelled = cancelled,
         });
 
@@ -434,6 +420,13 @@ internal sealed class RequestAccounting : IRequestAccounting
             _logger.UnpricedModel(provider, model);
         }
     }
+
+    /// <summary>
+    /// Reads the prompt-cache write tokens (Anthropic) from <c>AdditionalCounts</c>: the MEAI key first, then the vendor's own.
+    /// Not a static key array: Stryker cannot switch mutants inside a static initializer that runs once per test host.
+    /// </summary>
+    private static bool TryGetCacheWrite(AdditionalPropertiesDictionary<long> counts, out long value) =>
+        counts.TryGetValue("CacheCreationInputTokens", out value) || counts.TryGetValue("cache_creation_input_tokens", out value);
 
     private static bool IsTextGeneration(string operation) => !(Is(operation, "embeddings") || Is(operation, "stt") || Is(operation, "tts") || Is(operation, "rerank") || Is(operation, "image"));
 
