@@ -27,6 +27,7 @@ internal static class ProviderList
         new("assemblyai", (b, e) => { if (e is null) { b.AddAssemblyAI(); } else { b.AddAssemblyAI(o => Point(o, e)); } }, s => s.AssemblyAIEndpoint),
         new("elevenlabs", (b, e) => { if (e is null) { b.AddElevenLabs(); } else { b.AddElevenLabs(o => Point(o, e)); } }, s => s.ElevenLabsEndpoint),
         new("replicate", (b, e) => { if (e is null) { b.AddReplicate(); } else { b.AddReplicate(o => Point(o, e)); } }, s => s.ReplicateEndpoint),
+        new("pinecone", (b, e) => { if (e is null) { b.AddPinecone(); } else { b.AddPinecone(o => Point(o, e)); } }, s => s.PineconeEndpoint),
         new("weaviate", (b, e) => { if (e is null) { b.AddWeaviate(); } else { b.AddWeaviate(o => Point(o, e)); } }, s => s.WeaviateEndpoint),
     ];
 

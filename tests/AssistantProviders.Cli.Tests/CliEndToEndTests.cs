@@ -6,7 +6,7 @@ namespace AssistantProviders.Cli.Tests;
 public sealed class CliEndToEndTests
 {
     private static readonly string[] EmulatedProviders =
-        ["openai", "anthropic", "gemini", "groq", "perplexity", "mistral", "cohere", "together", "fireworks", "huggingface", "ollama", "lmstudio", "mlx", "deepgram", "assemblyai", "elevenlabs", "replicate", "weaviate"];
+        ["openai", "anthropic", "gemini", "groq", "perplexity", "mistral", "cohere", "together", "fireworks", "huggingface", "ollama", "lmstudio", "mlx", "deepgram", "assemblyai", "elevenlabs", "replicate", "pinecone", "weaviate"];
 
     // Vector stores have no models: their probe checks the endpoint and key (Weaviate: GET /v1/meta) and reports 0 models.
     private static readonly string[] Stores = ["weaviate"];
