@@ -16,6 +16,7 @@ services.AddAssistantProviders(configuration)
     .AddEmulator()
     .AddOpenAI().AddAnthropic().AddGemini().AddGroq().AddPerplexity().AddMistral().AddCohere().AddTogether().AddFireworks()
     .AddHuggingFace().AddOllama().AddLMStudio().AddMlx().AddElevenLabs(o => { o.Endpoint = speechEmulator.ElevenLabsEndpoint; o.ApiKey = "emulator-key"; }).AddDeepgram().AddAssemblyAI().AddReplicate()
+    .AddPinecone(o => { o.Endpoint = speechEmulator.PineconeEndpoint; o.ApiKey = "emulator-key"; })
     .AddWeaviate(o => { o.Endpoint = speechEmulator.WeaviateEndpoint; o.ApiKey = "emulator-key"; });
 
 await using var provider = services.BuildServiceProvider();
@@ -51,34 +52,50 @@ if (audioBytes == 0)
     return 1;
 }
 
-// One vector-store round trip through Weaviate's dynamic (AOT-safe) collection, on the emulator's Weaviate wire.
+// One vector-store round trip per store through its dynamic (AOT-safe) collection: the embedded store, and Pinecone and Weaviate
+// on the emulator's wires.
+using (var inMemory = new AssistantProviders.VectorStores.InMemoryVectorStore())
+using (var pinecone = new AssistantProviders.Pinecone.PineconeVectorStore(new() { ApiKey = "emulator-key", Endpoint = speechEmulator.PineconeEndpoint }))
 using (var weaviate = new AssistantProviders.Weaviate.WeaviateVectorStore(new() { ApiKey = "emulator-key", Endpoint = speechEmulator.WeaviateEndpoint }))
 {
-    var docs = weaviate.GetDynamicCollection("AotDocs", new Microsoft.Extensions.VectorData.VectorStoreCollectionDefinition
+    if (!await VectorRoundTripAsync(inMemory, "aot-docs", "aot-1", timeout.Token).ConfigureAwait(false)
+        || !await VectorRoundTripAsync(pinecone, "aot-docs", "aot-1", timeout.Token).ConfigureAwait(false)
+        || !await VectorRoundTripAsync(weaviate, "AotDocs", Guid.NewGuid(), timeout.Token).ConfigureAwait(false))
     {
-        Properties =
-        [
-            new Microsoft.Extensions.VectorData.VectorStoreKeyProperty("Key", typeof(Guid)),
-            new Microsoft.Extensions.VectorData.VectorStoreDataProperty("Text", typeof(string)) { IsIndexed = true },
-            new Microsoft.Extensions.VectorData.VectorStoreVectorProperty("Embedding", typeof(ReadOnlyMemory<float>), 2),
-        ],
-    });
-    await docs.EnsureCollectionExistsAsync(timeout.Token).ConfigureAwait(false);
-    await docs.UpsertAsync(new Dictionary<string, object?> { ["Key"] = Guid.NewGuid(), ["Text"] = "aot", ["Embedding"] = new ReadOnlyMemory<float>([1, 0]) }, timeout.Token).ConfigureAwait(false);
-    var nearest = new List<string?>();
-    await foreach (var hit in docs.SearchAsync(new ReadOnlyMemory<float>([1, 0]), 1, new() { Filter = r => (string)r["Text"]! == "aot" }, timeout.Token).ConfigureAwait(false))
-    {
-        nearest.Add(hit.Record["Text"] as string);
-    }
-
-    await docs.EnsureCollectionDeletedAsync(timeout.Token).ConfigureAwait(false);
-    Console.WriteLine($"vector store: weaviate found {string.Join(",", nearest)}");
-    if (nearest is not ["aot"])
-    {
-        Console.Error.WriteLine("AOT check failed: the Weaviate round trip did not find the record.");
         return 1;
     }
 }
 
 Console.WriteLine("AOT check passed.");
 return 0;
+
+static async Task<bool> VectorRoundTripAsync<TKey>(Microsoft.Extensions.VectorData.VectorStore store, string name, TKey key, CancellationToken cancellationToken)
+    where TKey : notnull
+{
+    var docs = store.GetDynamicCollection(name, new Microsoft.Extensions.VectorData.VectorStoreCollectionDefinition
+    {
+        Properties =
+        [
+            new Microsoft.Extensions.VectorData.VectorStoreKeyProperty("Key", typeof(TKey)),
+            new Microsoft.Extensions.VectorData.VectorStoreDataProperty("Text", typeof(string)) { IsIndexed = true },
+            new Microsoft.Extensions.VectorData.VectorStoreVectorProperty("Embedding", typeof(ReadOnlyMemory<float>), 2),
+        ],
+    });
+    await docs.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
+    await docs.UpsertAsync(new Dictionary<string, object?> { ["Key"] = key, ["Text"] = "aot", ["Embedding"] = new ReadOnlyMemory<float>([1, 0]) }, cancellationToken).ConfigureAwait(false);
+    var nearest = new List<string?>();
+    await foreach (var hit in docs.SearchAsync(new ReadOnlyMemory<float>([1, 0]), 1, new() { Filter = r => (string)r["Text"]! == "aot" }, cancellationToken).ConfigureAwait(false))
+    {
+        nearest.Add(hit.Record["Text"] as string);
+    }
+
+    await docs.EnsureCollectionDeletedAsync(cancellationToken).ConfigureAwait(false);
+    Console.WriteLine($"vector store: {name} found {string.Join(",", nearest)}");
+    if (nearest is not ["aot"])
+    {
+        Console.Error.WriteLine($"AOT check failed: the {store.GetType().Name} round trip did not find the record.");
+        return false;
+    }
+
+    return true;
+}
