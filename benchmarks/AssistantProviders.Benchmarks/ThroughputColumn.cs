@@ -9,7 +9,7 @@ namespace AssistantProviders.Benchmarks;
 /// <summary>
 /// A summary column with the input throughput in MB/s (10^6 bytes per second): the bytes one operation parses, divided by the
 /// measured mean time. The byte count comes from <see cref="SseParseBenchmarks.BytesPerOperation(string)"/>
-/// and <see cref="SpeechBenchmarks.BytesPerOperation(string)"/>.
+/// , <see cref="SpeechBenchmarks.BytesPerOperation(string)"/> and <see cref="VectorSearchBenchmarks.BytesPerOperation(string)"/>.
 /// </summary>
 internal sealed class ThroughputColumn : IColumn
 {
@@ -35,7 +35,7 @@ internal sealed class ThroughputColumn : IColumn
     {
         var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
         var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-        var bytes = Math.Max(SseParseBenchmarks.BytesPerOperation(method), SpeechBenchmarks.BytesPerOperation(method));
+        var bytes = Math.Max(Math.Max(SseParseBenchmarks.BytesPerOperation(method), SpeechBenchmarks.BytesPerOperation(method)), VectorSearchBenchmarks.BytesPerOperation(method));
         if (mean is null or <= 0 || bytes <= 0)
         {
             return "-";
