@@ -48,15 +48,7 @@ internal sealed class GeminiWire : WireFormat
 
     public override EmulatorReply Error(ErrorKind kind, string? message, EmulatorFault? fault)
     {
-        var status = kind switch
-        {
-            ErrorKind.Unauthorized => "UNAUTHENTICATED",
-            ErrorKind.NotFound => "NOT_FOUND",
-            ErrorKind.RateLimited => "RESOURCE_EXHAUSTED",
-            ErrorKind.Server => "INTERNAL",
-            ErrorKind.Unavailable or ErrorKind.Overloaded => "UNAVAILABLE",
-            _ => "INVALID_ARGUMENT",
-        };
+        var status = GrpcStatusName.Of(kind);
         var text = message ?? kind switch
         {
             ErrorKind.ContextLength => "The input token count (1048577) exceeds the maximum number of tokens allowed (1048576).",

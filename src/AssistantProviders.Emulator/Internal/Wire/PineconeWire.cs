@@ -59,15 +59,7 @@ internal sealed class PineconeWire : WireFormat
     public override EmulatorReply Error(ErrorKind kind, string? message, EmulatorFault? fault)
     {
         var status = StatusOf(kind);
-        var code = kind switch
-        {
-            ErrorKind.Unauthorized => "UNAUTHENTICATED",
-            ErrorKind.NotFound => "NOT_FOUND",
-            ErrorKind.RateLimited => "RESOURCE_EXHAUSTED",
-            ErrorKind.Server => "INTERNAL",
-            ErrorKind.Unavailable or ErrorKind.Overloaded => "UNAVAILABLE",
-            _ => "INVALID_ARGUMENT",
-        };
+        var code = GrpcStatusName.Of(kind);
         var text = message ?? kind switch
         {
             ErrorKind.Unauthorized => "Invalid API key.",
