@@ -40,4 +40,29 @@ public static class GatewayEndpointRouteBuilderExtensions
         group.MapPost("/rerank", (RequestDelegate)RerankEndpoint.HandleAsync);
         return group;
     }
+
+    /// <summary>
+    /// Maps the gateway's dashboard at <paramref name="prefix"/> (and <c>prefix/</c>): one self-refreshing HTML page showing,
+    /// per provider and model, requests, errors, p50/p95 latency, time to first token, tokens and cost, charts per minute over
+    /// the last hour, budgets and breaker states. It is off unless you map it. It sits behind the gateway keys: a browser signs
+    /// in with HTTP Basic (any user name, the gateway key as the password), scripts send <c>Authorization: Bearer</c>;
+    /// <c>AssistantProviders:Gateway:DashboardTenants</c> narrows which tenants' keys may open it. No script, no external
+    /// request, never a key, prompt or answer on the page.
+    /// </summary>
+    /// <param name="endpoints">The app or another endpoint route builder.</param>
+    /// <param name="prefix">The path, for example <c>/assistant-providers</c>.</param>
+    /// <returns>The group of the dashboard's endpoints, for conventions (authorization, host filtering).</returns>
+    public static RouteGroupBuilder MapAssistantProvidersDashboard(this IEndpointRouteBuilder endpoints, string prefix = "/assistant-providers")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (endpoints.ServiceProvider.GetService(typeof(GatewayKeyRing)) is null)
+        {
+            throw new InvalidOperationException("Call builder.Services.AddAssistantProvidersGateway() before MapAssistantProvidersDashboard().");
+        }
+
+        var group = endpoints.MapGroup(prefix);
+        group.MapGet("/", (RequestDelegate)DashboardEndpoint.HandleAsync);
+        return group;
+    }
 }

@@ -28,4 +28,16 @@ public sealed class GatewayOptions
     /// <c>x-assistant-providers-explain: 1</c>. Default <see langword="true"/>.
     /// </summary>
     public bool AllowRouteExplanation { get; set; } = true;
+
+    /// <summary>The default of <see cref="DashboardRefreshSeconds"/>: 10 seconds.</summary>
+    public const int DefaultDashboardRefreshSeconds = 10;
+
+    /// <summary>
+    /// Gets the tenants whose gateway keys may open the dashboard (<c>MapAssistantProvidersDashboard</c>); empty (the default)
+    /// lets every gateway key in. The dashboard shows every tenant's traffic and spend, so name your operators' tenants here.
+    /// </summary>
+    public IList<string> DashboardTenants { get; } = [];
+
+    /// <summary>Gets or sets how often the dashboard page reloads itself, in seconds (2 to 3600). Default 10.</summary>
+    public int DashboardRefreshSeconds { get; set; } = DefaultDashboardRefreshSeconds;
 }

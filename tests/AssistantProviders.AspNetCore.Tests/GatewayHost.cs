@@ -84,6 +84,7 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Services.AddHealthChecks().AddAssistantProviders();
         var app = builder.Build();
         app.MapAssistantProvidersOpenAI("/v1");
+        app.MapAssistantProvidersDashboard("/assistant-providers");
         app.MapHealthChecks("/healthz");
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -36,6 +36,19 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("AssistantProviders:Gateway:MaxConcurrentRequestsPerKey must be 0 (no cap) or positive.");
         }
 
+        if (options.DashboardRefreshSeconds is < 2 or > 3600)
+        {
+            failures.Add("AssistantProviders:Gateway:DashboardRefreshSeconds must be between 2 and 3600.");
+        }
+
+        foreach (var tenant in options.DashboardTenants)
+        {
+            if (!options.Keys.ContainsKey(tenant))
+            {
+                failures.Add("AssistantProviders:Gateway:DashboardTenants names '" + tenant + "', which has no key under AssistantProviders:Gateway:Keys.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

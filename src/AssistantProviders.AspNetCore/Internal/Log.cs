@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(7105, LogLevel.Error, "Gateway request {Path} of tenant {Tenant} failed unexpectedly ({ErrorType})")]
     public static partial void Unexpected(ILogger logger, string path, string tenant, string errorType);
+
+    [LoggerMessage(7106, LogLevel.Information, "Gateway refused the dashboard to tenant {Tenant}: not in DashboardTenants")]
+    public static partial void DashboardForbidden(ILogger logger, string tenant);
 }

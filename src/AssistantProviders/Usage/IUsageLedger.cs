@@ -7,6 +7,9 @@ namespace AssistantProviders.Usage;
 /// </summary>
 public interface IUsageLedger
 {
+    /// <summary>The most periods <see cref="History"/> returns: 1000.</summary>
+    const int MaxHistory = 1000;
+
     /// <summary>Records one attempt. The router calls this through its accounting; apps may record their own calls.</summary>
     /// <param name="record">The attempt.</param>
     void Record(UsageRecord record);
@@ -19,6 +22,35 @@ public interface IUsageLedger
     /// <param name="period">The period.</param>
     /// <returns>The snapshot.</returns>
     UsageSnapshot Snapshot(UsagePeriod period);
+
+    /// <summary>
+    /// Gets one snapshot per period for the last <paramref name="count"/> periods, oldest first, ending with the current one
+    /// (for example the last 60 UTC minutes, for a chart). Each snapshot's <see cref="UsageSnapshot.Since"/> is its period
+    /// start; a period without attempts has no rows. Latency percentiles come from the recent samples (the last 1024 per
+    /// provider and model) that fall in the period. Minutes are kept 2 hours and hours 2 days, so older periods are empty.
+    /// </summary>
+    /// <param name="period">The period.</param>
+    /// <param name="count">How many periods, from 1 to 1000.</param>
+    /// <returns>The snapshots, <paramref name="count"/> of them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not between 1 and 1000.</exception>
+    /// <remarks>
+    /// The default implementation, for ledgers written before this member existed, keeps no history: it returns the current
+    /// period (<see cref="Snapshot(UsagePeriod)"/>) preceded by <paramref name="count"/> − 1 empty snapshots without a start.
+    /// </remarks>
+    IReadOnlyList<UsageSnapshot> History(UsagePeriod period, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxHistory);
+        var current = Snapshot(period);
+        var result = new UsageSnapshot[count];
+        for (var i = 0; i < count - 1; i++)
+        {
+            result[i] = new UsageSnapshot { TakenAt = current.TakenAt };
+        }
+
+        result[count - 1] = current;
+        return result;
+    }
 
     /// <summary>Gets the known spend of the current period, optionally filtered.</summary>
     /// <param name="period">The period.</param>

@@ -17,15 +17,15 @@ internal sealed class LatencyReservoir
         _count = Math.Min(_count + 1, Capacity);
     }
 
-    /// <summary>Nearest-rank percentiles of the samples taken at or after <paramref name="since"/>.</summary>
-    public (TimeSpan? P50, TimeSpan? P95, TimeSpan? TtftP50) Percentiles(DateTimeOffset? since)
+    /// <summary>Nearest-rank percentiles of the samples taken at or after <paramref name="since"/> and before <paramref name="until"/>.</summary>
+    public (TimeSpan? P50, TimeSpan? P95, TimeSpan? TtftP50) Percentiles(DateTimeOffset? since, DateTimeOffset? until = null)
     {
         var latencies = new List<double>(_count);
         var ttfts = new List<double>();
         for (var i = 0; i < _count; i++)
         {
             var s = _samples[i];
-            if (since is { } from && s.At < from)
+            if ((since is { } from && s.At < from) || (until is { } to && s.At >= to))
             {
                 continue;
             }

@@ -46,13 +46,51 @@ internal sealed class UsageLedger : IUsageLedger
     }
 
     /// <inheritdoc/>
-    public UsageSnapshot Snapshot() => BuildSnapshot(_store?.ReadAllTime() ?? _local.ReadAllTime(), since: null);
+    public UsageSnapshot Snapshot() => BuildSnapshot(_store?.ReadAllTime() ?? _local.ReadAllTime(), since: null, until: null, _time.GetUtcNow());
 
     /// <inheritdoc/>
     public UsageSnapshot Snapshot(UsagePeriod period)
     {
         var start = UsagePeriods.Start(period, _time.GetUtcNow());
-        return BuildSnapshot(Read(period, start, start), start);
+        return BuildSnapshot(Read(period, start, start), start, until: null, _time.GetUtcNow());
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<UsageSnapshot> History(UsagePeriod period, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, IUsageLedger.MaxHistory);
+        var now = _time.GetUtcNow();
+        var starts = new DateTimeOffset[count];
+        starts[count - 1] = UsagePeriods.Start(period, now);
+        for (var i = count - 2; i >= 0; i--)
+        {
+            // Periods are not all the same length (months), so step back from each start to the one before it.
+            starts[i] = UsagePeriods.Start(period, starts[i + 1] - TimeSpan.FromTicks(1));
+        }
+
+        var byStart = new Dictionary<DateTimeOffset, List<UsageBucket>>();
+        foreach (var bucket in Read(period, starts[0], starts[count - 1]))
+        {
+            if (bucket.PeriodStart is { } start)
+            {
+                if (!byStart.TryGetValue(start, out var list))
+                {
+                    list = [];
+                    byStart[start] = list;
+                }
+
+                list.Add(bucket);
+            }
+        }
+
+        var result = new UsageSnapshot[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = BuildSnapshot(byStart.TryGetValue(starts[i], out var buckets) ? buckets : [], starts[i], UsagePeriods.Next(period, starts[i]), now);
+        }
+
+        return result;
     }
 
     /// <inheritdoc/>
@@ -93,7 +131,7 @@ internal sealed class UsageLedger : IUsageLedger
     private IReadOnlyList<UsageBucket> Read(UsagePeriod period, DateTimeOffset firstStart, DateTimeOffset lastStart) =>
         _store?.Read(period, firstStart, lastStart) ?? _local.Read(period, firstStart, lastStart);
 
-    private UsageSnapshot BuildSnapshot(IReadOnlyList<UsageBucket> buckets, DateTimeOffset? since)
+    private UsageSnapshot BuildSnapshot(IReadOnlyList<UsageBucket> buckets, DateTimeOffset? since, DateTimeOffset? until, DateTimeOffset takenAt)
     {
         var sums = new Dictionary<(string Provider, string Model), UsageTotals>();
         foreach (var bucket in buckets)
@@ -117,11 +155,11 @@ internal sealed class UsageLedger : IUsageLedger
         {
             foreach (var ((provider, model), t) in sums.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenBy(kv => kv.Key.Model, StringComparer.Ordinal))
             {
-                var (p50, p95, ttft) = _latencies.TryGetValue((provider, model), out var reservoir) ? reservoir.Percentiles(since) : (null, null, null);
+                var (p50, p95, ttft) = _latencies.TryGetValue((provider, model), out var reservoir) ? reservoir.Percentiles(since, until) : (null, null, null);
                 rows.Add(t.ToRow(provider, model, p50, p95, ttft));
             }
         }
 
-        return new UsageSnapshot { TakenAt = _time.GetUtcNow(), Since = since, Rows = rows };
+        return new UsageSnapshot { TakenAt = takenAt, Since = since, Rows = rows };
     }
 }
