@@ -31,9 +31,11 @@ builder.Services.AddHealthChecks().AddAssistantProviders(); // breaker, cooldown
 
 var app = builder.Build();
 app.MapAssistantProvidersOpenAI("/v1");
+app.MapAssistantProvidersDashboard("/assistant-providers"); // the dashboard: sign in with any user name and the "demo" key
 app.MapHealthChecks("/healthz");
 app.MapGet("/", () => Results.Text(
-    "AssistantProviders gateway (" + (live ? "live providers" : "emulator") + "): POST /v1/chat/completions, POST /v1/embeddings, GET /v1/models, POST /v1/images/generations, POST /v1/audio/transcriptions, POST /v1/audio/speech, POST /v1/rerank. Send Authorization: Bearer <gateway key>.\n"));
+    "AssistantProviders gateway (" + (live ? "live providers" : "emulator") + "): POST /v1/chat/completions, POST /v1/embeddings, GET /v1/models, POST /v1/images/generations, POST /v1/audio/transcriptions, POST /v1/audio/speech, POST /v1/rerank. Send Authorization: Bearer <gateway key>. Dashboard: /assistant-providers/ (user: any, password: the gateway key).\n"));
 
 Console.WriteLine(live ? "Gateway over the live providers; OpenAI-compatible endpoints under /v1" : "Gateway over the emulator (no vendor key found); OpenAI-compatible endpoints under /v1");
+Console.WriteLine("Dashboard at /assistant-providers/ (operators' tenant: demo)");
 app.Run();
