@@ -129,6 +129,23 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task EveryRouteSkippedByItsLocalRateLimit_Is429WithTheEarliestWindowResetAsRetryAfter()
+    {
+        await using var host = await GatewayHost.StartAsync(providers: b => b.AddEmulator(o => o.RequestsPerMinute = 1));
+        using var client = host.Client();
+
+        var (first, _) = await PostAsync(client, "v1/chat/completions", Chat);
+        var (second, body) = await PostAsync(client, "v1/chat/completions", Chat); // the only route is spent for this minute
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, body);
+        ShouldBeOpenAIError(body, "rate_limit_error", "rate_limit_exceeded", null);
+        var retry = second.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+        retry.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60)); // the rest of the window, not a fixed guess
+        host.Emulator.Requests.Count.ShouldBe(1); // the skipped request was never sent
+    }
+
+    [Fact]
     public async Task UpstreamServerError_Is502()
     {
         await using var host = await GatewayHost.StartAsync();

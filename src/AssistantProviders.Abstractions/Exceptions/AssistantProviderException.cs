@@ -43,7 +43,11 @@ public class AssistantProviderException : Exception
     /// <summary>Gets the vendor's request id, for support tickets.</summary>
     public string? RequestId { get; init; }
 
-    /// <summary>Gets the delay the vendor asked for before retrying (already parsed from Retry-After or retry-after-ms).</summary>
+    /// <summary>
+    /// Gets the delay the vendor asked for before retrying (already parsed from Retry-After or retry-after-ms). On a
+    /// <see cref="NoEligibleRouteException"/> it is the wait until the first skipped route is usable again, set only when every
+    /// route was skipped for a temporary reason (open breaker, cooldown, rate limit).
+    /// </summary>
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>Gets a value indicating whether retrying the same request later may succeed.</summary>

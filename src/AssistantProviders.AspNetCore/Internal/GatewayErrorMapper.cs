@@ -11,14 +11,13 @@ namespace AssistantProviders.AspNetCore.Internal;
 /// </summary>
 internal static class GatewayErrorMapper
 {
-    private const string UntilMarker = " until ";
 
     public static GatewayError Map(Exception exception, DateTimeOffset now) => exception switch
     {
         GatewayRequestException g => new(g.Status, g.Type, g.Code, g.Param, g.Message),
         JsonException j => new(400, GatewayError.InvalidRequest, "invalid_json", ParamOf(j.Path), "The request body is not valid JSON for this endpoint" + (j.Path is { Length: > 0 } p ? " at " + p : string.Empty) + "."),
         BudgetExceededException b => new(429, GatewayError.InsufficientQuota, "insufficient_quota", null, b.Message),
-        NoEligibleRouteException n => NoRoute(n, now),
+        NoEligibleRouteException n => NoRoute(n),
         AssistantProviderException a => Provider(a),
         NotSupportedException ns => new(400, GatewayError.InvalidRequest, "unsupported", null, ns.Message),
         ArgumentException arg => new(400, GatewayError.InvalidRequest, null, arg.ParamName, FirstLine(arg.Message)),
@@ -46,12 +45,16 @@ internal static class GatewayErrorMapper
         };
     }
 
-    private static GatewayError NoRoute(NoEligibleRouteException e, DateTimeOffset now)
+    private static GatewayError NoRoute(NoEligibleRouteException e)
     {
-        // Every route was skipped. Temporary skips (cooldowns, open breakers, rate limits) mean "come back at the earliest
-        // recovery the router reported"; disabled providers (no key, key rejected) are the gateway's problem; anything else
-        // (capabilities, tenant allow-lists, compliance, unknown model) is about the request.
-        DateTimeOffset? earliest = null;
+        // Every route was skipped. When every skip was temporary (cooldowns, open breakers, rate limits) the router reports
+        // the earliest recovery (RetryAfter): "come back then". Disabled providers (no key, key rejected) are the gateway's
+        // problem; anything else (capabilities, tenant allow-lists, compliance, unknown model) is about the request.
+        if (e.RetryAfter is { } retryAfter)
+        {
+            return new(429, GatewayError.RateLimit, "rate_limit_exceeded", null, "Every route is rate-limited or cooling down: " + e.Message, retryAfter);
+        }
+
         var temporary = 0;
         var disabled = 0;
         var noClient = 0;
@@ -60,29 +63,16 @@ internal static class GatewayErrorMapper
             if (reason.Contains("skipped: provider has no ", StringComparison.Ordinal))
             {
                 noClient++;
-                continue;
             }
-
-            if (reason.Contains(": disabled", StringComparison.Ordinal))
+            else if (reason.Contains(": disabled", StringComparison.Ordinal))
             {
                 disabled++;
-                continue;
             }
-
-            if (!reason.Contains("cooling down", StringComparison.Ordinal)
-                && !reason.Contains("circuit open", StringComparison.Ordinal)
-                && !reason.Contains("rate limit", StringComparison.Ordinal))
+            else if (reason.Contains("cooling down", StringComparison.Ordinal)
+                || reason.Contains("circuit open", StringComparison.Ordinal)
+                || reason.Contains("rate limit", StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            temporary++;
-            var at = reason.LastIndexOf(UntilMarker, StringComparison.Ordinal);
-            if (at >= 0
-                && DateTimeOffset.TryParse(reason.AsSpan(at + UntilMarker.Length), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var until)
-                && (earliest is null || until < earliest))
-            {
-                earliest = until;
+                temporary++;
             }
         }
 
@@ -92,7 +82,7 @@ internal static class GatewayErrorMapper
             return new(501, GatewayError.Server, "not_implemented", null, "No provider of this gateway serves this operation: " + e.Message);
         }
 
-        TimeSpan? wait = temporary > 0 ? (earliest is { } t && t > now ? t - now : TimeSpan.FromSeconds(1)) : null;
+        TimeSpan? wait = temporary > 0 ? TimeSpan.FromSeconds(1) : null;
         if (all > 0 && temporary == all)
         {
             return new(429, GatewayError.RateLimit, "rate_limit_exceeded", null, "Every route is rate-limited or cooling down: " + e.Message, wait);

@@ -302,7 +302,38 @@ internal sealed class RequestRun
         return new NoEligibleRouteException($"No eligible route for {Plan.Profile.Operation}: {summary}")
         {
             Reasons = reasons,
+            RetryAfter = EarliestRecovery(Explanation.Decisions, _engine.Time.GetUtcNow()),
         };
+    }
+
+    /// <summary>
+    /// The wait until the first skipped route is usable again when every candidate's last decision is a temporary skip (it
+    /// has <see cref="RouteDecision.AvailableAt"/>; a route ranked at planning and skipped at send has both, the skip last);
+    /// <see langword="null"/> when any candidate ended on a lasting reason or there are none. Never negative.
+    /// </summary>
+    internal static TimeSpan? EarliestRecovery(IReadOnlyList<RouteDecision> decisions, DateTimeOffset now)
+    {
+        var last = new Dictionary<(string Provider, string? Model), RouteDecision>();
+        foreach (var decision in decisions)
+        {
+            last[(decision.Provider, decision.Model)] = decision;
+        }
+
+        DateTimeOffset? earliest = null;
+        foreach (var decision in last.Values)
+        {
+            if (decision.Eligible || decision.AvailableAt is not { } at)
+            {
+                return null;
+            }
+
+            if (earliest is null || at < earliest)
+            {
+                earliest = at;
+            }
+        }
+
+        return earliest is { } first ? (first > now ? first - now : TimeSpan.Zero) : null;
     }
 
     /// <summary>Adds provider, explanation, attempts and cost to a response's properties.</summary>
@@ -320,9 +351,9 @@ internal sealed class RequestRun
         return properties;
     }
 
-    private void Skip(RouteCandidate candidate, string reason)
+    private void Skip(RouteCandidate candidate, string reason, DateTimeOffset? availableAt = null)
     {
-        Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, false, reason));
+        Explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, false, reason) { AvailableAt = availableAt });
         Log.SkippedAtSend(_engine.Logger, candidate.Name, reason);
     }
 
@@ -357,7 +388,7 @@ internal sealed class RequestRun
                     continue;
                 }
 
-                Skip(candidate, vendorReason);
+                Skip(candidate, vendorReason, _engine.Time.GetUtcNow() + vendorWait);
                 return false;
             }
 
@@ -377,7 +408,7 @@ internal sealed class RequestRun
                 continue;
             }
 
-            Skip(candidate, string.Create(CultureInfo.InvariantCulture, $"skipped: local rate limit reached ({limiter.Limit} {(requestsOk ? "tokens" : "requests")}/min)"));
+            Skip(candidate, string.Create(CultureInfo.InvariantCulture, $"skipped: local rate limit reached ({limiter.Limit} {(requestsOk ? "tokens" : "requests")}/min)"), _engine.Time.GetUtcNow() + limiter.UntilNextWindow);
             return false;
         }
     }

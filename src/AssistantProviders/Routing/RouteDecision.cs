@@ -8,6 +8,12 @@ namespace AssistantProviders.Routing;
 /// <param name="Reason">A short human-readable reason (for example <c>skipped: circuit open</c>).</param>
 public sealed record RouteDecision(string Provider, string? Model, bool Eligible, string Reason)
 {
+    /// <summary>
+    /// Gets when a candidate skipped for a temporary reason (open breaker, cooldown, local or vendor rate limit) becomes
+    /// usable again, or <see langword="null"/> for a lasting reason (capabilities, allow-lists, no key).
+    /// </summary>
+    public DateTimeOffset? AvailableAt { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Provider + "/" + (Model ?? "(default)") + ": " + Reason;
 }

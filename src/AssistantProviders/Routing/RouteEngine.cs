@@ -113,7 +113,7 @@ internal sealed partial class RouteEngine : IDisposable
 
             if ((state.OpenUntil ?? SharedHealth.GetOpenUntil(SharedHealthKey(state))) is { } open)
             {
-                explanation.Add(new RouteDecision(provider.Id, model, false, "skipped: circuit open until " + open.ToString("O", CultureInfo.InvariantCulture)));
+                explanation.Add(new RouteDecision(provider.Id, model, false, "skipped: circuit open until " + open.ToString("O", CultureInfo.InvariantCulture)) { AvailableAt = open });
                 continue;
             }
 
@@ -129,7 +129,7 @@ internal sealed partial class RouteEngine : IDisposable
         foreach (var (candidate, until) in cooling)
         {
             var keep = eligible.Count == 0;
-            explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, keep, (keep ? "cooling down but kept (no other route) until " : "skipped: cooling down until ") + until.ToString("O", CultureInfo.InvariantCulture)));
+            explanation.Add(new RouteDecision(candidate.Provider.Id, candidate.Model, keep, (keep ? "cooling down but kept (no other route) until " : "skipped: cooling down until ") + until.ToString("O", CultureInfo.InvariantCulture)) { AvailableAt = keep ? null : until });
             if (keep)
             {
                 eligible.Add(candidate);
