@@ -112,7 +112,7 @@ public sealed class EmbeddingsAndModelsTests
     }
 
     [Fact]
-    public async Task Images_CostHeaderFromTheImageRouter()
+    public async Task Images_CarryTheProviderAttemptsAndCostHeadersFromTheImageRouter()
     {
         await using var upstream = await EmulatorServer.StartAsync(cancellationToken: Ct);
         await using var host = await GatewayHost.StartAsync(providers: b => b.AddOpenAI(o =>
@@ -129,6 +129,9 @@ public sealed class EmbeddingsAndModelsTests
         data.Count.ShouldBe(2);
         Convert.FromBase64String((string)data[0]!["b64_json"]!).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
         Header(response, GatewayHeaders.CostUsd).ShouldBe("0.032"); // 2 x dall-e-2 256x256 at 0.016
+        Header(response, GatewayHeaders.Provider).ShouldBe("openai");
+        Header(response, GatewayHeaders.Attempts).ShouldBe("1");
+        ((string?)Json(body)["assistant_providers"]!["provider"]).ShouldBe("openai");
         body.ShouldNotContain("vendor-key-never-leaves-0002");
     }
 }

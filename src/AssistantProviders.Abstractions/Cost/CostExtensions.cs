@@ -6,8 +6,6 @@ namespace AssistantProviders;
 /// <summary>Reads and writes <see cref="CostDetails"/> in the <c>AdditionalProperties</c> of MEAI responses.</summary>
 public static class CostExtensions
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImageGenerationResponse, CostDetails> ImageCosts = new();
-
     /// <summary>Gets the cost of a chat response, or <see langword="null"/> when no cost was computed (the router computes it).</summary>
     /// <param name="response">The response.</param>
     /// <returns>The cost, or <see langword="null"/>.</returns>
@@ -36,17 +34,16 @@ public static class CostExtensions
     /// <summary>Gets the cost of an image generation.</summary>
     /// <param name="response">The response.</param>
     /// <returns>The cost, or <see langword="null"/>.</returns>
-    public static CostDetails? GetCost(this ImageGenerationResponse response) =>
-        response is not null && ImageCosts.TryGetValue(response, out var cost) ? cost : null;
+    public static CostDetails? GetCost(this ImageGenerationResponse response) => Get(ImageGenerationResponseExtensions.FindAdditionalProperties(response));
 
-    /// <summary>Attaches a cost to an image response (MEAI's image response has no property bag).</summary>
+    /// <summary>Attaches a cost to an image response (in its <see cref="ImageGenerationResponseExtensions.GetAdditionalProperties"/> bag).</summary>
     /// <param name="response">The response.</param>
     /// <param name="cost">The cost.</param>
     public static void SetCost(this ImageGenerationResponse response, CostDetails cost)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(cost);
-        ImageCosts.AddOrUpdate(response, cost);
+        response.GetAdditionalProperties()[AssistantProviderProperties.Cost] = cost;
     }
 
     /// <summary>Gets the cost of a rerank call.</summary>

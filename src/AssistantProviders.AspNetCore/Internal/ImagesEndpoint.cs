@@ -54,7 +54,7 @@ internal static class ImagesEndpoint
         var now = GatewayPipeline.TimeProviderOf(call.Services).GetUtcNow();
         var result = await generator.GenerateAsync(new ImageGenerationRequest(request.Prompt), options, call.Aborted).ConfigureAwait(false);
 
-        var info = new RouteInfo { Cost = result.GetCost() };
+        var info = RouteInfo.From(result.GetAdditionalProperties());
         var body = new ImagesResponse { Created = now.ToUnixTimeSeconds() };
         foreach (var content in result.Contents)
         {

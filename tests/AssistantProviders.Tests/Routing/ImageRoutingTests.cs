@@ -38,6 +38,10 @@ public sealed class ImageRoutingTests
         var settled = harness.Accounting.Settled.ShouldHaveSingleItem().Result;
         (settled.Images, settled.ImageVariant).ShouldBe((2, "1792x1024/hd"));
         response.GetCost().ShouldNotBeNull().Total.ShouldBe(0.001m);
+        var properties = response.GetAdditionalProperties();
+        properties[AssistantProviderProperties.Provider].ShouldBe("a");
+        properties[AssistantProviderProperties.Attempts].ShouldBeAssignableTo<IReadOnlyCollection<RouteAttempt>>().ShouldNotBeNull().Count.ShouldBe(1);
+        properties[AssistantProviderProperties.RouteExplanation].ShouldBeOfType<RouteExplanation>();
     }
 
     [Fact]

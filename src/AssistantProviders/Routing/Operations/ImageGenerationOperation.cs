@@ -74,11 +74,8 @@ internal sealed class ImageGenerationOperation : RouteOperation<IImageGenerator,
     /// <inheritdoc/>
     public override void Annotate(ImageGenerationResponse response, RouteCandidate route, RequestRun run, CostDetails? cost)
     {
-        // MEAI's image response has no property bag: the cost (with the priced model) is attached for GetCost().
-        if (cost is not null)
-        {
-            response.SetCost(cost);
-        }
+        // MEAI's image response has no property bag: the provider, cost, attempts and explanation go in the attached one.
+        run.Annotate(response.GetAdditionalProperties(), route, cost);
     }
 
     /// <summary>The images in a response: data, URIs and hosted files.</summary>
