@@ -7,6 +7,7 @@ namespace AssistantProviders.Resilience;
 internal sealed class ProviderRuntime : IDisposable
 {
     private string? _disabledReason;
+    private ApiKey?[]? _keys;
 
     public ProviderRuntime(ProviderRegistration registration, ProviderClientOptions? options, string? inactiveReason, TimeProvider time)
     {
@@ -70,7 +71,7 @@ internal sealed class ProviderRuntime : IDisposable
     public string? DisabledReason => Volatile.Read(ref _disabledReason);
 
     /// <summary>Gets the configured keys, to scrub them from any text that leaves the engine.</summary>
-    public ApiKey?[] Keys => Options is null ? [] : [Options.ApiKey, .. Options.ApiKeys];
+    public ApiKey?[] Keys => _keys ??= Options is null ? [] : [Options.ApiKey, .. Options.ApiKeys]; // options are fixed per runtime: built once
 
     public void Disable(string reason) => Volatile.Write(ref _disabledReason, reason);
 

@@ -240,7 +240,11 @@ internal sealed class RequestRun
         if (result.ResponseModelId is { } served)
         {
             // The served model id comes from the vendor: an echoed key never reaches the cost log, metric tags or the ledger.
-            result = result with { ResponseModelId = candidate.Provider.Redact(served) };
+            var redacted = candidate.Provider.Redact(served);
+            if (!ReferenceEquals(redacted, served))
+            {
+                result = result with { ResponseModelId = redacted };
+            }
         }
 
         SettleTokens(candidate, RateLimitAdaptation.ActualTokens(result.Usage));

@@ -22,6 +22,8 @@ internal sealed class RouteCandidate
     /// <summary>Gets the model to send, or <see langword="null"/> to let the provider use its default.</summary>
     public string? Model { get; }
 
+    private string? _name;
+
     public object Client { get; }
 
     public RouteState State { get; }
@@ -34,7 +36,7 @@ internal sealed class RouteCandidate
     /// has its own default model, distinct from the provider's chat default), else the provider's default chat model.</summary>
     public string? EffectiveModel { get; }
 
-    public string Name => Provider.Id + "/" + (Model ?? "(default)");
+    public string Name => _name ??= Provider.Id + "/" + (Model ?? "(default)");
 
     public override string ToString() => Name;
 

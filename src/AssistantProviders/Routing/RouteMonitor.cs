@@ -12,6 +12,7 @@ namespace AssistantProviders.Routing;
 internal sealed class RouteMonitor
 {
     private readonly IRouteObserver[] _observers;
+    private volatile SecretSet? _secrets;
 
     public RouteMonitor(IEnumerable<IRouteObserver> observers, TimeProvider time, ILogger logger)
     {
@@ -49,21 +50,47 @@ internal sealed class RouteMonitor
         return Start(info);
     }
 
-    /// <summary>The configured keys of every provider in the plan (a response may echo any of them).</summary>
-    private static ApiKey?[] Secrets(RoutePlan plan)
+    /// <summary>
+    /// The configured keys of every provider in the plan (a response may echo any of them). Kept as the union over the
+    /// providers seen so far (a superset only redacts more), so a request whose providers were all seen allocates nothing.
+    /// </summary>
+    private ApiKey?[] Secrets(RoutePlan plan)
     {
-        var keys = new List<ApiKey?>();
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var known = _secrets;
+        var candidates = plan.Candidates;
+        var missing = known is null;
+        for (var i = 0; i < candidates.Count && !missing; i++)
+        {
+            missing = Array.IndexOf(known!.Providers, candidates[i].Provider) < 0;
+        }
+
+        if (!missing && known is not null)
+        {
+            return known.Keys;
+        }
+
+        var providers = new List<Resilience.ProviderRuntime>(known?.Providers ?? []);
         foreach (var candidate in plan.Candidates)
         {
-            if (seen.Add(candidate.Provider))
+            if (!providers.Contains(candidate.Provider))
             {
-                keys.AddRange(candidate.Provider.Keys);
+                providers.Add(candidate.Provider);
             }
         }
 
-        return [.. keys];
+        var keys = new List<ApiKey?>();
+        foreach (var provider in providers)
+        {
+            keys.AddRange(provider.Keys);
+        }
+
+        var set = new SecretSet([.. providers], [.. keys]);
+        _secrets = set;
+        return set.Keys;
     }
+
+    /// <summary>Providers and the union of their keys.</summary>
+    private sealed record SecretSet(Resilience.ProviderRuntime[] Providers, ApiKey?[] Keys);
 
     /// <summary>Starts observing a request described by <paramref name="info"/>.</summary>
     public RouteObservation Start(RouteRequestInfo info)
