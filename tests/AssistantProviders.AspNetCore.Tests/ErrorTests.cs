@@ -195,15 +195,18 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task StreamCutMidway_EndsWithAnSseErrorEvent_AndNoDone()
+    public async Task StreamCutMidway_EndsWithAnSseErrorEvent_ThenAnAbortedBody_AndNoDone()
     {
         await using var host = await GatewayHost.StartAsync();
         host.Emulator.Faults.Add(EmulatorFault.CutStreamAfterChunks("emulator", chunks: 3));
         using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(Stream, System.Text.Encoding.UTF8, "application/json") };
 
-        var (response, body) = await PostAsync(client, "v1/chat/completions", Stream);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        var (body, ended) = await ReadUntilEndAsync(response);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ended.ShouldBeAssignableTo<IOException>(); // the body never ends cleanly, so no client can take it for a full answer
         body.ShouldNotContain("[DONE]");
         var events = Events(body);
         events.Count.ShouldBeGreaterThan(1);
@@ -213,6 +216,53 @@ public sealed class ErrorTests
         var error = Json(last.Data)["error"].ShouldNotBeNull();
         ((string?)error["type"]).ShouldBe("upstream_error");
         ((string?)error["message"]).ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task StreamCutMidway_FailsTheOpenAISdk_AfterThePartialAnswer()
+    {
+        await using var host = await GatewayHost.StartAsync();
+        host.Emulator.Faults.Add(EmulatorFault.CutStreamAfterChunks("emulator", chunks: 3));
+        var chat = new global::OpenAI.Chat.ChatClient("emulator/emu-cheap", new System.ClientModel.ApiKeyCredential(GatewayHost.KeyA),
+            new global::OpenAI.OpenAIClientOptions { Endpoint = host.OpenAIEndpoint, RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
+        var updates = 0;
+
+        var failure = await Should.ThrowAsync<Exception>(async () =>
+        {
+            await foreach (var update in chat.CompleteChatStreamingAsync(["Hi"], cancellationToken: Ct))
+            {
+                updates++;
+            }
+        });
+
+        updates.ShouldBeGreaterThan(0);
+        failure.ShouldNotBeOfType<OperationCanceledException>();
+        failure.ToString().ShouldNotContain(GatewayHost.KeyA);
+    }
+
+    private static async Task<(string Body, Exception? Ended)> ReadUntilEndAsync(HttpResponseMessage response)
+    {
+        var text = new System.Text.StringBuilder();
+        await using var stream = await response.Content.ReadAsStreamAsync(Ct);
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, Ct)) > 0)
+            {
+                text.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+            }
+        }
+        catch (HttpIOException ex)
+        {
+            return (text.ToString(), ex);
+        }
+        catch (IOException ex)
+        {
+            return (text.ToString(), ex);
+        }
+
+        return (text.ToString(), null);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace AssistantProviders.AspNetCore.Internal;
 /// <summary>
 /// Streams a routed chat answer as OpenAI SSE chunks. Nothing is sent before the router's first update, so a failure before it
 /// (every route failed, a budget, a bad request) is still a plain status and error JSON. After it, a failure is sent as an SSE
-/// <c>error</c> event and the stream closes without <c>[DONE]</c>: it never looks like a clean end.
+/// <c>error</c> event, then the connection is aborted (no <c>[DONE]</c>, no final chunk): it never looks like a clean end,
+/// even to a client that ignores SSE error events.
 /// </summary>
 internal sealed class ChatStreamWriter : IDisposable
 {
@@ -79,7 +80,10 @@ internal sealed class ChatStreamWriter : IDisposable
                 var error = GatewayErrorMapper.Map(ex, GatewayPipeline.TimeProviderOf(_call.Services).GetUtcNow());
                 Log.StreamFailed(_call.Logger, _call.Context.Request.Path.Value ?? string.Empty, _call.Tenant, ex.GetType().Name);
                 await SendErrorAsync(error).ConfigureAwait(false);
-                return;
+
+                // Then end the response abnormally (no final chunk): a client that ignores SSE error events, as the OpenAI
+                // SDKs do, sees a truncated body and fails instead of taking the partial answer for a complete one.
+                throw new GatewayStreamAbortedException();
             }
 
             var last = new ChatCompletionChunk
@@ -194,6 +198,7 @@ internal sealed class ChatStreamWriter : IDisposable
             _json.Flush();
             _body.Write("\n\n"u8);
             await _body.FlushAsync(_call.Aborted).ConfigureAwait(false);
+
         }
         catch (IOException)
         {

@@ -51,6 +51,10 @@ internal static class GatewayPipeline
         {
             Log.Cancelled(logger, path, tenant);
         }
+        catch (GatewayStreamAbortedException)
+        {
+            throw; // to the server, which ends the started response without its final chunk
+        }
 #pragma warning disable CA1031 // Every failure becomes an OpenAI error response.
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -32,7 +32,7 @@ public sealed class GatewayChatConformanceTests(EmulatorFixture fixture) : ChatC
         [nameof(Error_MalformedStreamEvent_IsATypedException_NotText)] =
             "the provider fails on the first event, before the gateway has sent a chunk, so the gateway answers a plain 502 upstream_error, and " + SdkErrors + "; replaced by " + nameof(Gateway_Upstream500_AndMalformedAnswers_Are502UpstreamError) + ".",
         [nameof(Error_StreamCutAfterChunks_IsIncompleteStreamException_AfterThePartialOutput)] =
-            "after the first chunk the gateway reports the cut as an SSE 'event: error' and closes without 'data: [DONE]', but the OpenAI SDK's stream reader treats neither an SSE 'error' event nor a missing [DONE] as a failure, so the adapter ends the stream without an exception (no IncompleteStreamException can reach an OpenAI wire client); the wire is asserted by " + nameof(Gateway_StreamCut_IsAnSseErrorEvent_WithoutDone) + ".",
+            "after the first chunk the gateway reports the cut as an SSE 'event: error' and then ends the response without its final chunk; the OpenAI SDK ignores SSE error events, so what reaches the adapter's caller is the SDK's own exception for the truncated body, not AssistantProviders' IncompleteStreamException; the wire is asserted by " + nameof(Gateway_StreamCut_IsAnSseErrorEvent_ThenATruncatedBody) + " and the SDK's failure by " + nameof(Gateway_StreamCut_FailsTheAdaptersStream_AfterThePartialOutput) + ".",
         [nameof(ListModels_ReturnsTheVendorsModels)] =
             "IModelDiscovery is AssistantProviders' interface and MEAI's OpenAI IChatClient does not expose it; the gateway's GET /v1/models is asserted through the OpenAI SDK's OpenAIModelClient by " + nameof(Gateway_ListModels_ReturnsTheEnginesModels_AsProviderQualifiedIds) + ".",
     };
@@ -132,7 +132,7 @@ public sealed class GatewayChatConformanceTests(EmulatorFixture fixture) : ChatC
     [Theory(Timeout = ConformanceConstants.TestTimeout)]
     [InlineData(1)]
     [InlineData(2)]
-    public async Task Gateway_StreamCut_IsAnSseErrorEvent_WithoutDone(int textDeltas)
+    public async Task Gateway_StreamCut_IsAnSseErrorEvent_ThenATruncatedBody(int textDeltas)
     {
         using var fault = Fixture.Fault(EmulatorFault.CutStreamAfterChunks(EmulatorVendor, StreamFramesBeforeText + textDeltas));
         using var http = GatewayUnderTest.Http();
@@ -144,16 +144,61 @@ public sealed class GatewayChatConformanceTests(EmulatorFixture fixture) : ChatC
                 "application/json"),
         };
 
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        var body = new StringBuilder();
+        var truncated = false;
+        await using (var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken))
+        {
+            var buffer = new byte[4096];
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer, TestContext.Current.CancellationToken)) > 0)
+                {
+                    body.Append(Encoding.UTF8.GetString(buffer, 0, read));
+                }
+            }
+            catch (IOException)
+            {
+                truncated = true;
+            }
+        }
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var text = body.ToString();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
         response.Content.Headers.ContentType.ShouldNotBeNull().MediaType.ShouldBe("text/event-stream");
-        body.ShouldContain("\"content\":", customMessage: "the text received before the cut is sent");
-        body.ShouldContain("event: error\ndata: {\"error\":");
-        body.ShouldNotContain("[DONE]", customMessage: "a cut stream must never look finished");
-        body.ShouldNotContain("\"finish_reason\":\"stop\"");
-        body.ShouldNotContain(ConformanceConstants.ApiKey);
+        truncated.ShouldBeTrue("the response must end without its final chunk, so no client takes it for a whole answer");
+        text.ShouldContain("\"content\":", customMessage: "the text received before the cut is sent");
+        text.ShouldContain("event: error\ndata: {\"error\":");
+        text.ShouldNotContain("[DONE]", customMessage: "a cut stream must never look finished");
+        text.ShouldNotContain("\"finish_reason\":\"stop\"");
+        text.ShouldNotContain(ConformanceConstants.ApiKey);
+    }
+
+    [Theory(Timeout = ConformanceConstants.TestTimeout)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Gateway_StreamCut_FailsTheAdaptersStream_AfterThePartialOutput(int textDeltas)
+    {
+        using var client = new global::OpenAI.Chat.ChatClient(ModelId, GatewayUnderTest.Credential(), Gateway.ClientOptions()).AsIChatClient();
+        using var fault = Fixture.Fault(EmulatorFault.CutStreamAfterChunks(EmulatorVendor, StreamFramesBeforeText + textDeltas));
+        var updates = new List<ChatResponseUpdate>();
+
+        var failure = await Should.ThrowAsync<Exception>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync("Say hello.", Options(), TestContext.Current.CancellationToken))
+            {
+                updates.Add(update);
+            }
+        });
+
+        failure.ShouldNotBeAssignableTo<OperationCanceledException>();
+        var partial = string.Concat(updates.Select(u => u.Text));
+        partial.ShouldNotBeEmpty("the text received before the cut is exposed");
+        ExpectedAnswer.ShouldStartWith(partial);
+        partial.ShouldNotBe(ExpectedAnswer);
+        updates.ShouldNotContain(u => u.FinishReason != null, "a cut stream must never look finished");
+        failure.ToString().ShouldNotContain(ConformanceConstants.ApiKey);
     }
 
     [Fact(Timeout = ConformanceConstants.TestTimeout)]
