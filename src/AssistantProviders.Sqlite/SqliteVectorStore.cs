@@ -85,22 +85,14 @@ public sealed class SqliteVectorStore : VectorStore, IVectorCollectionHost
     public override VectorStoreCollection<TKey, TRecord> GetCollection<TKey, TRecord>(string name, VectorStoreCollectionDefinition? definition = null)
     {
         ValidateName(name);
-        if (typeof(TRecord) == typeof(Dictionary<string, object?>))
-        {
-            throw new ArgumentException(VectorDataStrings.GetCollectionWithDictionaryNotSupported);
-        }
-
-        var model = new VectorModelBuilder(DisplayName, restrictDataTypes: true).Build(typeof(TRecord), typeof(TKey), definition, _embeddingGenerator);
-        return new RecordCollection<TKey, TRecord>(this, name, model);
+        return VectorCollectionFactory.Create<TKey, TRecord>(this, name, definition, _embeddingGenerator, restrictDataTypes: true);
     }
 
     /// <inheritdoc/>
     public override VectorStoreCollection<object, Dictionary<string, object?>> GetDynamicCollection(string name, VectorStoreCollectionDefinition definition)
     {
         ValidateName(name);
-        ArgumentNullException.ThrowIfNull(definition);
-        var model = new VectorModelBuilder(DisplayName, restrictDataTypes: true).BuildDynamic(definition, _embeddingGenerator);
-        return new RecordCollection<object, Dictionary<string, object?>>(this, name, model);
+        return VectorCollectionFactory.CreateDynamic(this, name, definition, _embeddingGenerator, restrictDataTypes: true);
     }
 
     /// <inheritdoc/>

@@ -48,22 +48,14 @@ public sealed class InMemoryVectorStore : VectorStore, IVectorCollectionHost
     public override VectorStoreCollection<TKey, TRecord> GetCollection<TKey, TRecord>(string name, VectorStoreCollectionDefinition? definition = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (typeof(TRecord) == typeof(Dictionary<string, object?>))
-        {
-            throw new ArgumentException(VectorDataStrings.GetCollectionWithDictionaryNotSupported);
-        }
-
-        var model = new VectorModelBuilder(DisplayName, restrictDataTypes: false).Build(typeof(TRecord), typeof(TKey), definition, _embeddingGenerator);
-        return new RecordCollection<TKey, TRecord>(this, name, model);
+        return VectorCollectionFactory.Create<TKey, TRecord>(this, name, definition, _embeddingGenerator, restrictDataTypes: false);
     }
 
     /// <inheritdoc/>
     public override VectorStoreCollection<object, Dictionary<string, object?>> GetDynamicCollection(string name, VectorStoreCollectionDefinition definition)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(definition);
-        var model = new VectorModelBuilder(DisplayName, restrictDataTypes: false).BuildDynamic(definition, _embeddingGenerator);
-        return new RecordCollection<object, Dictionary<string, object?>>(this, name, model);
+        return VectorCollectionFactory.CreateDynamic(this, name, definition, _embeddingGenerator, restrictDataTypes: false);
     }
 
     /// <inheritdoc/>
