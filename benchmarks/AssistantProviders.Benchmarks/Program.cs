@@ -5,6 +5,8 @@ using BenchmarkDotNet.Running;
 // Quick:   dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*' --job short --inProcess
 // Speech memory (one hour of audio, not BenchmarkDotNet):
 //          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --speech-memory [report.md]
+// Gateway memory per in-flight stream (500 concurrent streams, the gateway in a child process; not BenchmarkDotNet):
+//          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --gateway-memory [report.md]
 if (args.Length > 0 && args[0] == "--speech-server")
 {
     return await AssistantProviders.Benchmarks.SpeechBenchServer.RunStandaloneAsync();
@@ -13,6 +15,16 @@ if (args.Length > 0 && args[0] == "--speech-server")
 if (args.Length > 0 && args[0] == "--speech-memory")
 {
     return await AssistantProviders.Benchmarks.SpeechMemory.RunAsync(args.Length > 1 ? args[1] : null);
+}
+
+if (args.Length > 1 && args[0] == "--gateway-server")
+{
+    return await AssistantProviders.Benchmarks.GatewayMemory.RunServerAsync(args[1]);
+}
+
+if (args.Length > 0 && args[0] == "--gateway-memory")
+{
+    return await AssistantProviders.Benchmarks.GatewayMemory.RunAsync(args.Length > 1 ? args[1] : null);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AssistantProviders.Benchmarks.ChatBenchmarks).Assembly).Run(args);
