@@ -26,6 +26,10 @@ internal sealed class ChatStreamWriter : IDisposable
     private string _model;
     private int _toolCalls;
 
+    // One content chunk per stream, refilled for each update: SendAsync serializes it before the next update is read.
+    private readonly WireDelta _delta = new();
+    private readonly ChatCompletionChunk _content;
+
     private ChatStreamWriter(GatewayCall call, string? requestedModel, long created)
     {
         _call = call;
@@ -33,6 +37,7 @@ internal sealed class ChatStreamWriter : IDisposable
         _json = new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
         _model = requestedModel ?? string.Empty;
         _created = created;
+        _content = new ChatCompletionChunk { Created = created, Choices = [new WireChunkChoice { Delta = _delta }] };
     }
 
     public static async Task WriteAsync(GatewayCall call, IChatClient chat, List<ChatMessage> messages, ChatOptions options, string? requestedModel, bool includeUsage)
@@ -169,13 +174,11 @@ internal sealed class ChatStreamWriter : IDisposable
             return null;
         }
 
-        return new ChatCompletionChunk
-        {
-            Id = _id,
-            Created = _created,
-            Model = update.ModelId ?? _model,
-            Choices = [new WireChunkChoice { Delta = new WireDelta { Content = text, ToolCalls = calls } }],
-        };
+        _content.Id = _id;
+        _content.Model = update.ModelId ?? _model;
+        _delta.Content = text;
+        _delta.ToolCalls = calls;
+        return _content;
     }
 
     private async Task SendAsync(ChatCompletionChunk chunk)
