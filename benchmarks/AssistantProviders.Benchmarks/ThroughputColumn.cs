@@ -35,7 +35,7 @@ internal sealed class ThroughputColumn : IColumn
     {
         var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
         var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-        var bytes = Math.Max(Math.Max(SseParseBenchmarks.BytesPerOperation(method), SpeechBenchmarks.BytesPerOperation(method)), VectorSearchBenchmarks.BytesPerOperation(method));
+        var bytes = Math.Max(Math.Max(SseParseBenchmarks.BytesPerOperation(method), SpeechBenchmarks.BytesPerOperation(method)), Math.Max(VectorSearchBenchmarks.BytesPerOperation(method), WireStreamBenchmarks.BytesPerOperation(method)));
         if (mean is null or <= 0 || bytes <= 0)
         {
             return "-";
