@@ -68,9 +68,15 @@ internal sealed class ChatOperation : RouteOperation<IChatClient, ChatResponse>
             needsVision: ChatInput.HasImage(messages));
     }
 
-    /// <summary>Clones the caller's options for one route, with the route's model.</summary>
+    /// <summary>The caller's options for one route, with the route's model: a clone, unless they already name it (never changed either way).</summary>
     internal static ChatOptions OptionsFor(ChatOptions? options, RouteCandidate route)
     {
+        // The caller's options already name this route's model (a bare id): pass them on as they are (never changed), no clone.
+        if (options is not null && route.Model is not null && string.Equals(options.ModelId, route.Model, StringComparison.Ordinal))
+        {
+            return options;
+        }
+
         var clone = options?.Clone() ?? new ChatOptions();
         clone.ModelId = route.Model;
         return clone;
