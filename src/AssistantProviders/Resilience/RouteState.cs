@@ -15,6 +15,7 @@ internal sealed class RouteState
     private readonly ResiliencePipeline<bool> _pipeline;
     private DateTimeOffset? _cooldownUntil;
     private DateTimeOffset? _openUntil;
+    private bool _mayBeOpen;
     private double _latencyMs = double.NaN;
     private double _ttftMs = double.NaN;
     private double _errorRate;
@@ -45,6 +46,8 @@ internal sealed class RouteState
                         _openUntil = _time.GetUtcNow() + args.BreakDuration;
                     }
 
+                    Volatile.Write(ref _mayBeOpen, true);
+
                     onBreakerChange?.Invoke(this, "opened");
                     return ValueTask.CompletedTask;
                 },
@@ -55,6 +58,7 @@ internal sealed class RouteState
                 },
                 OnClosed = _ =>
                 {
+                    Volatile.Write(ref _mayBeOpen, false);
                     lock (_gate)
                     {
                         _openUntil = null;
@@ -88,6 +92,13 @@ internal sealed class RouteState
     {
         get
         {
+            // Fast path: a breaker that never opened (or closed again) is not open; no lock, and no read of Polly's state,
+            // whose own lock the previous call may still hold while it counts its outcome.
+            if (!Volatile.Read(ref _mayBeOpen))
+            {
+                return null;
+            }
+
             lock (_gate)
             {
                 return _breakerState.CircuitState == CircuitState.Open && _openUntil > _time.GetUtcNow() ? _openUntil : null;
