@@ -5,6 +5,8 @@ using BenchmarkDotNet.Running;
 // Quick:   dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --filter '*' --job short --inProcess
 // Speech memory (one hour of audio, not BenchmarkDotNet):
 //          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --speech-memory [report.md]
+// Budget reservation + settle latency against a real redis-server, and admitted reservations/s with 3 instances:
+//          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --redis-latency [report.md]
 // Ledger memory after 1M requests (not BenchmarkDotNet):
 //          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --ledger-memory [report.md]
 // Gateway memory per in-flight stream (500 concurrent streams, the gateway in a child process; not BenchmarkDotNet):
@@ -27,6 +29,11 @@ if (args.Length > 1 && args[0] == "--gateway-server")
 if (args.Length > 0 && args[0] == "--gateway-memory")
 {
     return await AssistantProviders.Benchmarks.GatewayMemory.RunAsync(args.Length > 1 ? args[1] : null);
+}
+
+if (args.Length > 0 && args[0] == "--redis-latency")
+{
+    return await AssistantProviders.Benchmarks.RedisLatency.RunAsync(args.Length > 1 ? args[1] : null);
 }
 
 if (args.Length > 0 && args[0] == "--ledger-memory")
