@@ -23,7 +23,7 @@ public sealed class NdjsonCutStreamTests
             {
                 await foreach (var line in NdjsonLineReader.ReadAsync(new ChunkedStream(bytes, 5), transport, "m", () => lines.Count, CancellationToken.None))
                 {
-                    lines.Add(line);
+                    lines.Add(System.Text.Encoding.UTF8.GetString(line.Span));
                 }
             }
 

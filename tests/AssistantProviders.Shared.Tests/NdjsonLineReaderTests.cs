@@ -13,7 +13,7 @@ public sealed class NdjsonLineReaderTests
         var lines = new List<string>();
         await foreach (var line in NdjsonLineReader.ReadAsync(stream, transport, "m", () => lines.Count, CancellationToken.None))
         {
-            lines.Add(line);
+            lines.Add(Encoding.UTF8.GetString(line.Span));
         }
 
         return lines;

@@ -39,7 +39,7 @@ internal sealed class OllamaChatClientCore(ProviderTransport transport, string? 
         var lines = NdjsonLineReader.ReadAsync(stream, Transport, model, () => state.Lines, response.Token);
         await foreach (var line in StreamGuard.MapTimeouts(lines, Transport, response, model, cancellationToken).ConfigureAwait(false))
         {
-            var chunk = StreamJson.Parse(Transport, line, OllamaJsonContext.Default.OllamaChatResponse, model, $"stream line {state.Lines + 1}");
+            var chunk = StreamJson.Parse(Transport, line.Span, OllamaJsonContext.Default.OllamaChatResponse, model, $"stream line {state.Lines + 1}");
             if (chunk is null)
             {
                 continue;

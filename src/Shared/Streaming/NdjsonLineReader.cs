@@ -12,7 +12,7 @@ namespace AssistantProviders.Shared;
 /// </summary>
 internal static class NdjsonLineReader
 {
-    public static async IAsyncEnumerable<string> ReadAsync(
+    public static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadAsync(
         Stream stream, ProviderTransport transport, string? modelId, Func<int> linesSoFar, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var max = transport.Options.MaxEventBytes;
@@ -99,15 +99,13 @@ internal static class NdjsonLineReader
         }
     }
 
-    private static bool TryDecode(ArrayBufferWriter<byte> line, out string text)
+    /// <summary>
+    /// The line without its surrounding JSON whitespace (space, tab, CR, LF), as UTF-8 bytes: no string per line, so the JSON
+    /// reader parses the bytes as they arrived. The memory is the reader's buffer, valid until the next line is read.
+    /// </summary>
+    private static bool TryDecode(ArrayBufferWriter<byte> line, out ReadOnlyMemory<byte> text)
     {
-        var bytes = line.WrittenSpan;
-        if (!bytes.IsEmpty && bytes[^1] == (byte)'\r')
-        {
-            bytes = bytes[..^1];
-        }
-
-        text = Encoding.UTF8.GetString(bytes).Trim();
-        return text.Length > 0;
+        text = line.WrittenMemory.Trim(" \t\r\n"u8);
+        return !text.IsEmpty;
     }
 }

@@ -18,4 +18,17 @@ internal static class StreamJson
             throw transport.InvalidResponse(modelId, $"{position} was not valid JSON", ex);
         }
     }
+
+    /// <summary>Parses one UTF-8 line or event as it arrived (no string in between).</summary>
+    public static T? Parse<T>(ProviderTransport transport, ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo, string? modelId, string position)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw transport.InvalidResponse(modelId, $"{position} was not valid JSON", ex);
+        }
+    }
 }
