@@ -1,7 +1,6 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 
 namespace AssistantProviders.Shared;
