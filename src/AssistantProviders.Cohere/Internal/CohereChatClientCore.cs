@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AssistantProviders.Shared;
@@ -37,23 +38,30 @@ internal sealed class CohereChatClientCore(ProviderTransport transport) : Provid
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new CohereStreamState();
         var rateLimits = new StreamRateLimits(response.RateLimits);
-        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, cancellationToken).ConfigureAwait(false))
+        // Each event is parsed from its UTF-8 bytes as it arrives (no string in between). Cohere's spec declares a trailing
+        // [DONE]; message-end is the real terminator, so [DONE] and blank events are skipped.
+        // An event without a type, or of type error, keeps its text for the error mapping.
+        SseItemParser<(CohereStreamEvent? Event, string? ErrorText)> parse = (_, bytes) =>
         {
-            var data = item.Data;
-            if (string.IsNullOrWhiteSpace(data) || data.AsSpan().Trim().SequenceEqual("[DONE]"))
+            var trimmed = bytes.Trim(" \t\r\n"u8);
+            if (trimmed.IsEmpty || trimmed.SequenceEqual("[DONE]"u8))
             {
-                // Cohere's spec declares a trailing [DONE]; message-end is the real terminator.
-                continue;
+                return default;
             }
 
-            var ev = StreamJson.Parse(Transport, data, CohereJsonContext.Default.CohereStreamEvent, model, $"stream event {state.Events + 1}");
+            var parsed = StreamJson.Parse(Transport, trimmed, CohereJsonContext.Default.CohereStreamEvent, model, $"stream event {state.Events + 1}");
+            return (parsed, parsed is not null && (parsed.Type is null || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(trimmed) : null);
+        };
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, parse, cancellationToken).ConfigureAwait(false))
+        {
+            var (ev, errorText) = item.Data;
             if (ev is null)
             {
                 continue;
             }
 
             state.Events++;
-            if ((ev.Type is null || ev.Type == "error") && TryGetError(data, out var error))
+            if (errorText is not null && TryGetError(errorText, out var error))
             {
                 throw ProviderErrorMapper.FromPayload(Transport.Descriptor, error, model, Transport.Key);
             }

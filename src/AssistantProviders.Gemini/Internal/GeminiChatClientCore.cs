@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AssistantProviders.Shared;
@@ -34,14 +35,17 @@ internal sealed class GeminiChatClientCore(ProviderTransport transport) : Provid
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new GeminiStreamState();
         var rateLimits = new StreamRateLimits(response.RateLimits);
-        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, cancellationToken).ConfigureAwait(false))
+        // Each event is parsed from its UTF-8 bytes as it arrives (no string in between); blank and [DONE] events are skipped.
+        SseItemParser<GeminiGenerateContentResponse?> parse = (_, bytes) =>
         {
-            if (string.IsNullOrWhiteSpace(item.Data) || item.Data.AsSpan().Trim().SequenceEqual("[DONE]"))
-            {
-                continue;
-            }
-
-            var chunk = StreamJson.Parse(Transport, item.Data, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, $"stream event {state.Chunks + 1}");
+            var trimmed = bytes.Trim(" \t\r\n"u8);
+            return trimmed.IsEmpty || trimmed.SequenceEqual("[DONE]"u8)
+                ? null
+                : StreamJson.Parse(Transport, trimmed, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, $"stream event {state.Chunks + 1}");
+        };
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, parse, cancellationToken).ConfigureAwait(false))
+        {
+            var chunk = item.Data;
             if (chunk is null)
             {
                 continue;
