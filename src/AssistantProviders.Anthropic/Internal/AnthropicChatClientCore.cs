@@ -1,4 +1,5 @@
 // Licensed under the MIT License. See LICENSE in the project root.
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using AssistantProviders.Shared;
 using Microsoft.Extensions.AI;
@@ -42,23 +43,31 @@ internal sealed class AnthropicChatClientCore : ProviderChatClientCore
         using var response = await SendStreamingAsync(request, model, "text/event-stream", cancellationToken).ConfigureAwait(false);
         var state = new AnthropicStreamState { ModelId = model };
         var rateLimits = new StreamRateLimits(response.RateLimits);
-        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, cancellationToken).ConfigureAwait(false))
+        // Each event is parsed from its UTF-8 bytes as it arrives (no string in between); an error event keeps its text for
+        // the error mapping. Blank events are skipped.
+        SseItemParser<(AnthropicStreamEvent? Event, string? ErrorText)> parse = (eventType, bytes) =>
         {
-            if (string.IsNullOrWhiteSpace(item.Data))
+            var trimmed = bytes.Trim(" \t\r\n"u8);
+            if (trimmed.IsEmpty)
             {
-                continue;
+                return default;
             }
 
-            var evt = StreamJson.Parse(Transport, item.Data, AnthropicJsonContext.Default.AnthropicStreamEvent, model, $"stream event {state.Events + 1}");
+            var parsed = StreamJson.Parse(Transport, trimmed, AnthropicJsonContext.Default.AnthropicStreamEvent, model, $"stream event {state.Events + 1}");
+            return (parsed, parsed is not null && (eventType == "error" || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(trimmed) : null);
+        };
+        await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, parse, cancellationToken).ConfigureAwait(false))
+        {
+            var (evt, errorText) = item.Data;
             if (evt is null)
             {
                 continue;
             }
 
             state.Events++;
-            if (item.EventType == "error" || evt.Type == "error")
+            if (errorText is not null)
             {
-                throw StreamError(item.Data, model, state.ExposedContent);
+                throw StreamError(errorText, model, state.ExposedContent);
             }
 
             if (evt.Type == "message_stop")
