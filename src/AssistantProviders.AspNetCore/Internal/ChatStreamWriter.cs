@@ -82,7 +82,7 @@ internal sealed class ChatStreamWriter : IDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                var error = GatewayErrorMapper.Map(ex, GatewayPipeline.TimeProviderOf(_call.Services).GetUtcNow());
+                var error = GatewayErrorMapper.Map(ex);
                 Log.StreamFailed(_call.Logger, _call.Context.Request.Path.Value ?? string.Empty, _call.Tenant, ex.GetType().Name);
                 await SendErrorAsync(error).ConfigureAwait(false);
 

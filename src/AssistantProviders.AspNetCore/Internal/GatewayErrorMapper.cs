@@ -11,8 +11,7 @@ namespace AssistantProviders.AspNetCore.Internal;
 /// </summary>
 internal static class GatewayErrorMapper
 {
-
-    public static GatewayError Map(Exception exception, DateTimeOffset now) => exception switch
+    public static GatewayError Map(Exception exception) => exception switch
     {
         GatewayRequestException g => new(g.Status, g.Type, g.Code, g.Param, g.Message),
         JsonException j => new(400, GatewayError.InvalidRequest, "invalid_json", ParamOf(j.Path), "The request body is not valid JSON for this endpoint" + (j.Path is { Length: > 0 } p ? " at " + p : string.Empty) + "."),

@@ -59,7 +59,7 @@ internal static class GatewayPipeline
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var error = GatewayErrorMapper.Map(ex, TimeProviderOf(services).GetUtcNow());
+            var error = GatewayErrorMapper.Map(ex);
             if (error.Status >= 500 && ex is not AssistantProviderException and not GatewayRequestException)
             {
                 Log.Unexpected(logger, path, tenant, ex.GetType().Name);
