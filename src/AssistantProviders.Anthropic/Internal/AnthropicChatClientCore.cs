@@ -47,14 +47,8 @@ internal sealed class AnthropicChatClientCore : ProviderChatClientCore
         // the error mapping. Blank events are skipped.
         SseItemParser<(AnthropicStreamEvent? Event, string? ErrorText)> parse = (eventType, bytes) =>
         {
-            var trimmed = bytes.Trim(" \t\r\n"u8);
-            if (trimmed.IsEmpty)
-            {
-                return default;
-            }
-
-            var parsed = StreamJson.Parse(Transport, trimmed, AnthropicJsonContext.Default.AnthropicStreamEvent, model, $"stream event {state.Events + 1}");
-            return (parsed, parsed is not null && (eventType == "error" || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(trimmed) : null);
+            var parsed = StreamJson.ParseEvent(Transport, bytes, AnthropicJsonContext.Default.AnthropicStreamEvent, model, $"stream event {state.Events + 1}", doneMarker: false);
+            return (parsed, parsed is not null && (eventType == "error" || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(bytes) : null);
         };
         await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, parse, cancellationToken).ConfigureAwait(false))
         {

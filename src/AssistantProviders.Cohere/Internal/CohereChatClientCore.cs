@@ -43,14 +43,8 @@ internal sealed class CohereChatClientCore(ProviderTransport transport) : Provid
         // An event without a type, or of type error, keeps its text for the error mapping.
         SseItemParser<(CohereStreamEvent? Event, string? ErrorText)> parse = (_, bytes) =>
         {
-            var trimmed = bytes.Trim(" \t\r\n"u8);
-            if (trimmed.IsEmpty || trimmed.SequenceEqual("[DONE]"u8))
-            {
-                return default;
-            }
-
-            var parsed = StreamJson.Parse(Transport, trimmed, CohereJsonContext.Default.CohereStreamEvent, model, $"stream event {state.Events + 1}");
-            return (parsed, parsed is not null && (parsed.Type is null || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(trimmed) : null);
+            var parsed = StreamJson.ParseEvent(Transport, bytes, CohereJsonContext.Default.CohereStreamEvent, model, $"stream event {state.Events + 1}", doneMarker: true);
+            return (parsed, parsed is not null && (parsed.Type is null || parsed.Type == "error") ? System.Text.Encoding.UTF8.GetString(bytes) : null);
         };
         await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Events, parse, cancellationToken).ConfigureAwait(false))
         {

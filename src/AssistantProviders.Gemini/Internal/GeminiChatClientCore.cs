@@ -37,12 +37,7 @@ internal sealed class GeminiChatClientCore(ProviderTransport transport) : Provid
         var rateLimits = new StreamRateLimits(response.RateLimits);
         // Each event is parsed from its UTF-8 bytes as it arrives (no string in between); blank and [DONE] events are skipped.
         SseItemParser<GeminiGenerateContentResponse?> parse = (_, bytes) =>
-        {
-            var trimmed = bytes.Trim(" \t\r\n"u8);
-            return trimmed.IsEmpty || trimmed.SequenceEqual("[DONE]"u8)
-                ? null
-                : StreamJson.Parse(Transport, trimmed, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, $"stream event {state.Chunks + 1}");
-        };
+            StreamJson.ParseEvent(Transport, bytes, GeminiJsonContext.Default.GeminiGenerateContentResponse, model, $"stream event {state.Chunks + 1}", doneMarker: true);
         await foreach (var item in ProviderSseStream.ReadAsync(Transport, response, model, () => state.Chunks, parse, cancellationToken).ConfigureAwait(false))
         {
             var chunk = item.Data;
