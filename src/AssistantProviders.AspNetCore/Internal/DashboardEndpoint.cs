@@ -1,8 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Buffers;
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,9 +18,6 @@ internal static class DashboardEndpoint
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private const string LoggerName = "AssistantProviders.AspNetCore.Dashboard";
-    private const string BearerPrefix = "Bearer ";
-    private const string BasicPrefix = "Basic ";
-    private const int MaxHeaderChars = 4096;
 
     public static async Task HandleAsync(HttpContext context)
     {
@@ -39,7 +32,7 @@ internal static class DashboardEndpoint
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers["Referrer-Policy"] = "no-referrer";
 
-        var tenant = Authenticate(context, services.GetRequiredService<GatewayKeyRing>(), out var reason);
+        var tenant = services.GetRequiredService<GatewayKeyRing>().Authenticate(context.Request.Headers.Authorization, allowBasic: true, out var reason);
         if (tenant is null)
         {
             Log.Unauthorized(logger, path, reason);
@@ -64,69 +57,5 @@ internal static class DashboardEndpoint
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>Finds the tenant of the Bearer key, or of the Basic password (the user name is ignored).</summary>
-    internal static string? Authenticate(HttpContext context, GatewayKeyRing keys, out string reason)
-    {
-        if (!keys.HasKeys)
-        {
-            reason = "This gateway has no keys configured (AssistantProviders:Gateway:Keys); the dashboard is closed.";
-            return null;
-        }
-
-        var header = context.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value || value.Length > MaxHeaderChars)
-        {
-            reason = "Missing gateway key: sign in with any user name and the gateway key as the password, or send Authorization: Bearer <key>.";
-            return null;
-        }
-
-        string? tenant = null;
-        if (value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            tenant = keys.FindTenant(value.AsSpan(BearerPrefix.Length).Trim());
-        }
-        else if (value.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            tenant = FindBasicTenant(value.AsSpan(BasicPrefix.Length).Trim(), keys);
-        }
-
-        reason = tenant is null ? "Incorrect gateway key provided." : string.Empty;
-        return tenant;
-    }
-
-    private static string? FindBasicTenant(ReadOnlySpan<char> encoded, GatewayKeyRing keys)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(encoded.Length) + 4);
-        var chars = ArrayPool<char>.Shared.Rent(encoded.Length + 4);
-        try
-        {
-            if (!Convert.TryFromBase64Chars(encoded, bytes, out var length))
-            {
-                return null;
-            }
-
-            int charCount;
-            try
-            {
-                charCount = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetChars(bytes, 0, length, chars, 0);
-            }
-            catch (DecoderFallbackException)
-            {
-                return null;
-            }
-
-            var credentials = chars.AsSpan(0, charCount);
-            var colon = credentials.IndexOf(':');
-            return colon < 0 ? null : keys.FindTenant(credentials[(colon + 1)..]);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-            chars.AsSpan().Clear();
-            ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<char>.Shared.Return(chars);
-        }
     }
 }

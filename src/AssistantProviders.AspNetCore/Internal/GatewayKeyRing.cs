@@ -13,6 +13,10 @@ internal sealed class GatewayKeyRing
 {
     public const string HashPrefix = "sha256:";
 
+    private const string BearerPrefix = "Bearer ";
+    private const string BasicPrefix = "Basic ";
+    private const int MaxBasicHeaderChars = 4096;
+
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private Snapshot? _snapshot;
 
@@ -63,6 +67,43 @@ internal sealed class GatewayKeyRing
         return tenant;
     }
 
+    /// <summary>
+    /// Finds the tenant of an <c>Authorization</c> header: <c>Bearer &lt;key&gt;</c>, and with <paramref name="allowBasic"/> also
+    /// HTTP Basic with the key as the password (the user name is ignored; a browser's sign-in). <paramref name="reason"/> says
+    /// why not, in the words of the surface asking (the API or the dashboard), never with the key.
+    /// </summary>
+    public string? Authenticate(Microsoft.Extensions.Primitives.StringValues authorization, bool allowBasic, out string reason)
+    {
+        if (!HasKeys)
+        {
+            reason = allowBasic
+                ? "This gateway has no keys configured (AssistantProviders:Gateway:Keys); the dashboard is closed."
+                : "This gateway has no keys configured (AssistantProviders:Gateway:Keys); every request is refused.";
+            return null;
+        }
+
+        var value = authorization.Count == 1 ? authorization[0] : null;
+        string? tenant = null;
+        if (value is not null && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            tenant = FindTenant(value.AsSpan(BearerPrefix.Length).Trim());
+        }
+        else if (allowBasic && value is not null && value.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase) && value.Length <= MaxBasicHeaderChars)
+        {
+            tenant = FindBasicTenant(value.AsSpan(BasicPrefix.Length).Trim());
+        }
+        else
+        {
+            reason = allowBasic
+                ? "Missing gateway key: sign in with any user name and the gateway key as the password, or send Authorization: Bearer <key>."
+                : "Missing gateway key: send Authorization: Bearer <key>.";
+            return null;
+        }
+
+        reason = tenant is null ? "Incorrect gateway key provided." : string.Empty;
+        return tenant;
+    }
+
     /// <summary>Parses <c>sha256:&lt;64 hex digits&gt;</c>.</summary>
     public static bool TryParseHash(string value, out byte[] digest)
     {
@@ -81,6 +122,41 @@ internal sealed class GatewayKeyRing
         catch (FormatException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The tenant of an HTTP Basic credential's password (base64 of <c>user:key</c>); the decoded bytes are wiped.</summary>
+    private string? FindBasicTenant(ReadOnlySpan<char> encoded)
+    {
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Buffers.Text.Base64.GetMaxDecodedFromUtf8Length(encoded.Length) + 4);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(encoded.Length + 4);
+        try
+        {
+            if (!Convert.TryFromBase64Chars(encoded, bytes, out var length))
+            {
+                return null;
+            }
+
+            int charCount;
+            try
+            {
+                charCount = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetChars(bytes, 0, length, chars, 0);
+            }
+            catch (DecoderFallbackException)
+            {
+                return null;
+            }
+
+            var credentials = chars.AsSpan(0, charCount);
+            var colon = credentials.IndexOf(':');
+            return colon < 0 ? null : FindTenant(credentials[(colon + 1)..]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+            chars.AsSpan().Clear();
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
         }
     }
 

@@ -15,7 +15,6 @@ namespace AssistantProviders.AspNetCore.Internal;
 internal static class GatewayPipeline
 {
     private const string LoggerName = "AssistantProviders.AspNetCore.Gateway";
-    private const string BearerPrefix = "Bearer ";
 
     public static async Task RunAsync(HttpContext context, Func<GatewayCall, Task> handler)
     {
@@ -24,7 +23,7 @@ internal static class GatewayPipeline
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(LoggerName) ?? NullLogger.Instance;
         var path = context.Request.Path.Value ?? string.Empty;
 
-        var tenant = Authenticate(context, services.GetRequiredService<GatewayKeyRing>(), out var reason);
+        var tenant = services.GetRequiredService<GatewayKeyRing>().Authenticate(context.Request.Headers.Authorization, allowBasic: false, out var reason);
         if (tenant is null)
         {
             Log.Unauthorized(logger, path, reason);
@@ -97,26 +96,6 @@ internal static class GatewayPipeline
         response.ContentType = "application/json";
         var body = new Wire.ErrorResponse { Error = new Wire.WireError { Message = error.Message, Type = error.Type, Param = error.Param, Code = error.Code } };
         await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, body, GatewayJsonContext.Default.ErrorResponse, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static string? Authenticate(HttpContext context, GatewayKeyRing keys, out string reason)
-    {
-        if (!keys.HasKeys)
-        {
-            reason = "This gateway has no keys configured (AssistantProviders:Gateway:Keys); every request is refused.";
-            return null;
-        }
-
-        var header = context.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            reason = "Missing gateway key: send Authorization: Bearer <key>.";
-            return null;
-        }
-
-        var tenant = keys.FindTenant(value.AsSpan(BearerPrefix.Length).Trim());
-        reason = tenant is null ? "Incorrect gateway key provided." : string.Empty;
-        return tenant;
     }
 
     private static bool IsOn(Microsoft.Extensions.Primitives.StringValues value) =>
