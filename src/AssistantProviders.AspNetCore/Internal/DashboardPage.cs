@@ -113,21 +113,29 @@ internal static class DashboardPage
         html.Append("<table id=\"usage\"><thead><tr><th class=\"t\">Provider</th><th class=\"t\">Model</th><th>Requests</th><th>Errors</th><th>Error rate</th>")
             .Append("<th>p50</th><th>p95</th><th>TTFT p50</th><th>Input tokens</th><th>Output tokens</th><th>Cost</th><th class=\"t\">Last hour</th></tr></thead><tbody>");
         var starts = Starts(data.LastHour);
+
+        // Each model's requests and errors per minute, read in one pass over the hour (not once per table row).
+        var series = new Dictionary<(string Provider, string Model), (double[] Requests, double[] Errors)>();
+        for (var i = 0; i < data.LastHour.Count; i++)
+        {
+            foreach (var m in data.LastHour[i].Rows)
+            {
+                if (!series.TryGetValue((m.ProviderId, m.ModelId), out var s))
+                {
+                    s = (new double[data.LastHour.Count], new double[data.LastHour.Count]);
+                    series[(m.ProviderId, m.ModelId)] = s;
+                }
+
+                s.Requests[i] += m.Requests;
+                s.Errors[i] += m.Errors;
+            }
+        }
+
         foreach (var row in data.AllTime.Rows)
         {
-            var perMinute = new double[data.LastHour.Count];
-            var errorsPerMinute = new double[data.LastHour.Count];
-            for (var i = 0; i < data.LastHour.Count; i++)
-            {
-                foreach (var m in data.LastHour[i].Rows)
-                {
-                    if (m.ProviderId == row.ProviderId && m.ModelId == row.ModelId)
-                    {
-                        perMinute[i] += m.Requests;
-                        errorsPerMinute[i] += m.Errors;
-                    }
-                }
-            }
+            var (perMinute, errorsPerMinute) = series.TryGetValue((row.ProviderId, row.ModelId), out var found)
+                ? found
+                : (new double[data.LastHour.Count], new double[data.LastHour.Count]);
 
             html.Append("<tr data-provider=\"").Append(e.Encode(row.ProviderId)).Append("\" data-model=\"").Append(e.Encode(row.ModelId)).Append("\">")
                 .Append("<td class=\"t\">").Append(e.Encode(row.ProviderId)).Append("</td><td class=\"t\">").Append(e.Encode(row.ModelId)).Append("</td>")
