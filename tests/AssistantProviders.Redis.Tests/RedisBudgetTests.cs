@@ -1,6 +1,8 @@
 // Licensed under the MIT License. See LICENSE in the project root.
 using AssistantProviders.Accounting;
+using AssistantProviders.Redis.Internal;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using AssistantProviders.Budgets;
 using AssistantProviders.Usage;
 
@@ -36,7 +38,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
             var admitted = (await Task.WhenAll(tasks)).Count(ok => ok);
 
             admitted.ShouldBe(40, $"run {run}");
-            var status = managers[run % 3].GetStatus().Single(s => s.Name == "global/daily");
+            var status = (await managers[run % 3].GetStatusAsync()).Single(s => s.Name == "global/daily");
             status.Reserved.ShouldBe(40m, $"run {run}");
             status.Spent.ShouldBe(0m);
         }
@@ -57,7 +59,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
 
         admitted.ShouldBeLessThanOrEqualTo(40m);
         admitted.ShouldBeGreaterThan(0m);
-        fleet.Budgets(0).GetStatus().Single(s => s.Name == "global/daily").Reserved.ShouldBe(admitted);
+        (await fleet.Budgets(0).GetStatusAsync()).Single(s => s.Name == "global/daily").Reserved.ShouldBe(admitted);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
             fleet.Accounting(instance).Settle(ticket, new AccountingResult { Usage = new UsageDetails { InputTokenCount = 500, OutputTokenCount = 500 } });
         }
 
-        var status = fleet.Budgets(2).GetStatus().Single(s => s.Name == "global/daily");
+        var status = (await fleet.Budgets(2).GetStatusAsync()).Single(s => s.Name == "global/daily");
         status.Spent.ShouldBe(0.2m);
         status.Reserved.ShouldBe(0m);
 
@@ -119,7 +121,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
         (await fleet.Budgets(1).TryReserveAsync("openai", "gpt-4o", "acme", 1.5m, default)).Refusal.ShouldNotBeNull().BudgetName.ShouldBe("tenant:acme/daily");
         (await fleet.Budgets(1).TryReserveAsync("openai", "gpt-4o", "acme", 1.4m, default)).Refusal.ShouldBeNull();
 
-        var status = fleet.Budgets(0).GetStatus().ToDictionary(s => s.Name);
+        var status = (await fleet.Budgets(0).GetStatusAsync()).ToDictionary(s => s.Name);
         status["global/monthly"].Reserved.ShouldBe(2.0m);
         status["provider:openai/daily"].Reserved.ShouldBe(2.0m);
         status["model:openai/gpt-4.1/daily"].Reserved.ShouldBe(0.6m);
@@ -143,7 +145,7 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
         store.Settle(a.Id!, a.Levels, 1m).ShouldBeNull(); // A replay (say after a reconnect) is a no-op in Redis too.
         fleet.Budgets(1).Release(b);
 
-        var status = fleet.Budgets(1).GetStatus().Single();
+        var status = (await fleet.Budgets(1).GetStatusAsync()).Single();
         status.Spent.ShouldBe(1m);
         status.Reserved.ShouldBe(0m);
         (await fleet.Budgets(1).TryReserveAsync("openai", "gpt-4.1", null, 9m, default)).Refusal.ShouldBeNull();
@@ -193,5 +195,25 @@ public sealed class RedisBudgetTests : IClassFixture<RedisServerFixture>
         var (refusal, reservation) = await fleet.Budgets(0).TryReserveAsync("ollama", "llama3", null, 0m, default);
         refusal.ShouldBeNull();
         reservation.InStore.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_cancelled_asynchronous_settle_is_kept_and_counted_exactly_once()
+    {
+        _redis.SkipIfUnavailable();
+        using var fleet = new Fleet(_redis, 1, GlobalDaily("10"));
+        var (_, held) = await fleet.Budgets(0).TryReserveAsync("openai", "gpt-4.1", null, 2m, default);
+        var store = (RedisBudgetStore)fleet[0].GetRequiredService<IBudgetStore>();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(async () => await store.SettleAsync(held.Id!, held.Levels, 1.5m, cancelled.Token));
+
+        store.PendingCount.ShouldBe(1, "a settle that may not have reached Redis is kept");
+        store.FlushPending();
+        store.PendingCount.ShouldBe(0);
+        (await store.ReadAsync(held.Levels, default)).ShouldBe([new BudgetLevelUsage(1.5m, 0m)]);
+        (await store.SettleAsync(held.Id!, held.Levels, 1.5m, default)).ShouldBeNull("the id was settled once already");
+        (await fleet.Budgets(0).GetStatusAsync()).Single().Spent.ShouldBe(1.5m);
     }
 }

@@ -24,17 +24,18 @@ internal sealed record DashboardData(
     public const int Minutes = 60;
 
     /// <summary>Reads everything the page shows from the engine's services (each optional).</summary>
-    public static DashboardData Read(IServiceProvider services, TimeProvider time, int refreshSeconds)
+    public static async ValueTask<DashboardData> ReadAsync(IServiceProvider services, TimeProvider time, int refreshSeconds, CancellationToken cancellationToken)
     {
         var ledger = (IUsageLedger?)services.GetService(typeof(IUsageLedger));
         var budgets = (IBudgetManager?)services.GetService(typeof(IBudgetManager));
         var health = (IProviderHealth?)services.GetService(typeof(IProviderHealth));
         var now = time.GetUtcNow();
+        var status = budgets is null ? [] : await budgets.GetStatusAsync(cancellationToken).ConfigureAwait(false);
         return new DashboardData(
             now,
             ledger?.Snapshot() ?? new UsageSnapshot { TakenAt = now },
             ledger?.History(UsagePeriod.Minute, Minutes) ?? [],
-            budgets?.GetStatus() ?? [],
+            status,
             health?.GetSnapshot() ?? [],
             refreshSeconds);
     }

@@ -52,7 +52,7 @@ internal static class DashboardEndpoint
             return;
         }
 
-        var data = DashboardData.Read(services, GatewayPipeline.TimeProviderOf(services), options.DashboardRefreshSeconds);
+        var data = await DashboardData.ReadAsync(services, GatewayPipeline.TimeProviderOf(services), options.DashboardRefreshSeconds, context.RequestAborted).ConfigureAwait(false);
         var page = DashboardPage.Render(data);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/html; charset=utf-8";

@@ -97,23 +97,44 @@ internal sealed class RedisBudgetStore : IBudgetStore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
-            _pending.Add(settle);
-            Log.SettleDeferred(_logger, reservationId, PendingCount);
+            return Defer(settle, ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One awaited script round trip: no pool thread waits on Redis. Cancelled or failed, the settle is kept.</remarks>
+    public async ValueTask<IReadOnlyList<decimal>?> SettleAsync(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal actual, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var settle = new PendingSettle(reservationId, levels, actual);
+        IReadOnlyList<decimal>? spent;
+        try
+        {
+            var (keys, args) = SettleScript(settle);
+            var database = await _redis.GetDatabaseAsync().ConfigureAwait(false);
+            spent = SettleResult(await database.ScriptEvaluateAsync(RedisScripts.Settle, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            // Cancelled too: the script may or may not have run, and applying it again is a no-op by id.
+            Defer(settle, ex);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
             return null;
         }
+
+        _redis.Succeeded();
+        FlushPending();
+        return spent;
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<BudgetLevelUsage> Read(IReadOnlyList<BudgetLevel> levels)
     {
-        ArgumentNullException.ThrowIfNull(levels);
-        var keys = new RedisKey[levels.Count];
-        for (var i = 0; i < levels.Count; i++)
-        {
-            keys[i] = _redis.Keys.Budget(levels[i].Name, levels[i].PeriodStart);
-        }
-
+        var keys = ReadKeys(levels);
         RedisResult result;
         try
         {
@@ -126,6 +147,54 @@ internal sealed class RedisBudgetStore : IBudgetStore
         }
 
         _redis.Succeeded();
+        return ReadResult(levels, result);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<BudgetLevelUsage>> ReadAsync(IReadOnlyList<BudgetLevel> levels, CancellationToken cancellationToken)
+    {
+        var keys = ReadKeys(levels);
+        RedisResult result;
+        try
+        {
+            var database = await _redis.GetDatabaseAsync().ConfigureAwait(false);
+            result = await database.ScriptEvaluateAsync(RedisScripts.ReadBudgets, keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _redis.Failed(Area, Behavior, ex);
+            throw;
+        }
+
+        _redis.Succeeded();
+        return ReadResult(levels, result);
+    }
+
+    /// <summary>Applies the settles kept while Redis was down. Called after each successful operation and when the connection is restored.</summary>
+    public void FlushPending() => _pending.Flush(p => Apply(p), ex => _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex));
+
+    private IReadOnlyList<decimal>? Defer(PendingSettle settle, Exception ex)
+    {
+        _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex);
+        _pending.Add(settle);
+        Log.SettleDeferred(_logger, settle.ReservationId, PendingCount);
+        return null;
+    }
+
+    private RedisKey[] ReadKeys(IReadOnlyList<BudgetLevel> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var keys = new RedisKey[levels.Count];
+        for (var i = 0; i < levels.Count; i++)
+        {
+            keys[i] = _redis.Keys.Budget(levels[i].Name, levels[i].PeriodStart);
+        }
+
+        return keys;
+    }
+
+    private static BudgetLevelUsage[] ReadResult(IReadOnlyList<BudgetLevel> levels, RedisResult result)
+    {
         var values = (long[])result!;
         var usage = new BudgetLevelUsage[levels.Count];
         for (var i = 0; i < levels.Count; i++)
@@ -136,10 +205,13 @@ internal sealed class RedisBudgetStore : IBudgetStore
         return usage;
     }
 
-    /// <summary>Applies the settles kept while Redis was down. Called after each successful operation and when the connection is restored.</summary>
-    public void FlushPending() => _pending.Flush(p => Apply(p), ex => _redis.Failed(Area, "the settle is kept and applied once Redis is back", ex));
-
     private IReadOnlyList<decimal>? Apply(PendingSettle settle)
+    {
+        var (keys, args) = SettleScript(settle);
+        return SettleResult(_redis.Database.ScriptEvaluate(RedisScripts.Settle, keys, args));
+    }
+
+    private (RedisKey[] Keys, RedisValue[] Args) SettleScript(PendingSettle settle)
     {
         var now = _time.GetUtcNow();
         var levels = settle.Levels;
@@ -157,7 +229,12 @@ internal sealed class RedisBudgetStore : IBudgetStore
         }
 
         keys[^1] = _redis.Keys.Settled(settle.ReservationId);
-        var values = (long[])_redis.Database.ScriptEvaluate(RedisScripts.Settle, keys, args)!;
+        return (keys, args);
+    }
+
+    private static IReadOnlyList<decimal>? SettleResult(RedisResult result)
+    {
+        var values = (long[])result!;
         if (values.Length == 1 && values[0] == -1)
         {
             return null; // Already settled (spend is never negative, so -1 is unambiguous).

@@ -4,7 +4,7 @@ namespace AssistantProviders.Accounting;
 /// <summary>
 /// The seam between the routers and cost/budget/ledger. The routers call it once per attempt:
 /// <see cref="BeginAsync"/> before sending (reserves the worst case; throws <see cref="BudgetExceededException"/>),
-/// then exactly one of <see cref="Settle"/> (success) or <see cref="Release"/> (failure or cancellation).
+/// then exactly one of <see cref="SettleAsync"/> (success) or <see cref="ReleaseAsync"/> (failure or cancellation).
 /// </summary>
 internal interface IRequestAccounting
 {
@@ -26,9 +26,12 @@ internal interface IRequestAccounting
     /// <summary>Reserves the worst-case cost against every budget that applies. Throws <see cref="BudgetExceededException"/>.</summary>
     ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Computes the cost from the reported usage, settles the reservation, records the ledger, returns the cost to attach.</summary>
-    CostDetails Settle(AccountingTicket ticket, AccountingResult result);
+    /// <summary>
+    /// Computes the cost from the reported usage, settles the reservation, records the ledger, returns the cost to attach.
+    /// Completes synchronously unless the budgets live in a shared store; never cancelled (a sent call is always counted).
+    /// </summary>
+    ValueTask<CostDetails> SettleAsync(AccountingTicket ticket, AccountingResult result);
 
     /// <summary>Releases the reservation of a failed or cancelled attempt and records the error (and any billed cost) in the ledger.</summary>
-    CostDetails? Release(AccountingTicket ticket, AccountingResult result);
+    ValueTask<CostDetails?> ReleaseAsync(AccountingTicket ticket, AccountingResult result);
 }

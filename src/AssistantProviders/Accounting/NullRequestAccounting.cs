@@ -30,7 +30,7 @@ internal sealed class NullRequestAccounting : IRequestAccounting
     public ValueTask<AccountingTicket> BeginAsync(AccountingRequest request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new AccountingTicket(request, 0m));
 
-    public CostDetails Settle(AccountingTicket ticket, AccountingResult result) => CostDetails.Unknown(result.ResponseModelId ?? ticket.Request.ModelId);
+    public ValueTask<CostDetails> SettleAsync(AccountingTicket ticket, AccountingResult result) => new(CostDetails.Unknown(result.ResponseModelId ?? ticket.Request.ModelId));
 
-    public CostDetails? Release(AccountingTicket ticket, AccountingResult result) => null;
+    public ValueTask<CostDetails?> ReleaseAsync(AccountingTicket ticket, AccountingResult result) => new((CostDetails?)null);
 }

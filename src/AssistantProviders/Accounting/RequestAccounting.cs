@@ -159,7 +159,7 @@ internal sealed class RequestAccounting : IRequestAccounting
     }
 
     /// <inheritdoc/>
-    public CostDetails Settle(AccountingTicket ticket, AccountingResult result)
+    public async ValueTask<CostDetails> SettleAsync(AccountingTicket ticket, AccountingResult result)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(result);
@@ -171,7 +171,7 @@ internal sealed class RequestAccounting : IRequestAccounting
 
         var (cost, usage) = Compute(ticket.Request, result);
         state.Cost = cost;
-        _budgets.Settle(state.Reservation, cost.Total ?? 0m);
+        await _budgets.SettleAsync(state.Reservation, cost.Total ?? 0m).ConfigureAwait(false);
         Record(ticket.Request, result, usage, cost, cancelled: false);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -182,7 +182,7 @@ internal sealed class RequestAccounting : IRequestAccounting
     }
 
     /// <inheritdoc/>
-    public CostDetails? Release(AccountingTicket ticket, AccountingResult result)
+    public async ValueTask<CostDetails?> ReleaseAsync(AccountingTicket ticket, AccountingResult result)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(result);
@@ -200,7 +200,7 @@ internal sealed class RequestAccounting : IRequestAccounting
             state.Cost = cost;
         }
 
-        _budgets.Settle(state.Reservation, cost?.Total ?? 0m);
+        await _budgets.SettleAsync(state.Reservation, cost?.Total ?? 0m).ConfigureAwait(false);
         Record(ticket.Request, result, usage, cost ?? new CostDetails { Total = 0m, Confidence = CostConfidence.Exact }, cancelled: result.Error is null);
         return cost;
     }

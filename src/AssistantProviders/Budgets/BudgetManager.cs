@@ -114,11 +114,45 @@ internal sealed class BudgetManager : IBudgetManager
     public IReadOnlyList<BudgetStatus> GetStatus()
     {
         var now = _time.GetUtcNow();
-        if (_store is not null && StoreStatus(now) is { } shared)
+        if (_store is not null)
         {
-            return shared;
+            var levels = StoreStatusLevels(now);
+            try
+            {
+                return StoreStatus(levels, levels.Count == 0 ? [] : _store.Read(levels));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.BudgetStoreReadFailed(ex);
+            }
         }
 
+        return LocalStatus(now);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<BudgetStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _time.GetUtcNow();
+        if (_store is not null)
+        {
+            var levels = StoreStatusLevels(now);
+            try
+            {
+                return StoreStatus(levels, levels.Count == 0 ? [] : await _store.ReadAsync(levels, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.BudgetStoreReadFailed(ex);
+            }
+        }
+
+        return LocalStatus(now);
+    }
+
+    private List<BudgetStatus> LocalStatus(DateTimeOffset now)
+    {
         var result = new List<BudgetStatus>();
         lock (_lock)
         {
@@ -260,8 +294,12 @@ internal sealed class BudgetManager : IBudgetManager
         return null;
     }
 
-    /// <summary>Replaces the reservation with the actual cost (0 on release). A second call is a no-op.</summary>
-    public void Settle(BudgetReservation reservation, decimal actual)
+    /// <summary>
+    /// Replaces the reservation with the actual cost (0 on release). A second call is a no-op. An in-process reservation
+    /// completes synchronously; one held in a shared store awaits the store's <see cref="IBudgetStore.SettleAsync"/>, so a
+    /// network round trip never blocks a pool thread. The settle is never cancelled: a call that was sent is always counted.
+    /// </summary>
+    public async ValueTask SettleAsync(BudgetReservation reservation, decimal actual)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         if (Interlocked.Exchange(ref reservation.Completed, 1) == 1)
@@ -273,7 +311,8 @@ internal sealed class BudgetManager : IBudgetManager
         List<BudgetAlertEventArgs>? alerts = null;
         if (reservation.InStore)
         {
-            alerts = SettleInStore(reservation, actual);
+            var spentAfter = await _store!.SettleAsync(reservation.Id!, reservation.Levels, actual, CancellationToken.None).ConfigureAwait(false);
+            alerts = StoreAlerts(reservation, actual, spentAfter);
         }
         else
         {
@@ -300,7 +339,7 @@ internal sealed class BudgetManager : IBudgetManager
     }
 
     /// <summary>Releases a reservation without spending.</summary>
-    public void Release(BudgetReservation reservation) => Settle(reservation, 0m);
+    public ValueTask ReleaseAsync(BudgetReservation reservation) => SettleAsync(reservation, 0m);
 
     private void SettleInProcess(BudgetReservation reservation, decimal actual, ref List<BudgetAlertEventArgs>? alerts)
     {
@@ -328,12 +367,11 @@ internal sealed class BudgetManager : IBudgetManager
     }
 
     /// <summary>
-    /// Settles in the shared store. A threshold fires on the settle whose spend crosses it (before &lt; threshold ≤ after), so it
-    /// fires once across the whole fleet. A settle the store defers (unavailable) fires nothing.
+    /// The alerts of a settle in the shared store. A threshold fires on the settle whose spend crosses it (before &lt; threshold
+    /// ≤ after), so it fires once across the whole fleet. A settle the store defers (unavailable) fires nothing.
     /// </summary>
-    private List<BudgetAlertEventArgs>? SettleInStore(BudgetReservation reservation, decimal actual)
+    private List<BudgetAlertEventArgs>? StoreAlerts(BudgetReservation reservation, decimal actual, IReadOnlyList<decimal>? spentAfter)
     {
-        var spentAfter = _store!.Settle(reservation.Id!, reservation.Levels, actual);
         if (spentAfter is null || actual <= 0m)
         {
             return null;
@@ -374,7 +412,8 @@ internal sealed class BudgetManager : IBudgetManager
     private List<BudgetLevel> StoreLevels(string providerId, string modelId, string? tenant, DateTimeOffset now) =>
         [.. Levels(providerId, modelId, tenant).Select(l => new BudgetLevel(l.Name, l.Period, l.Limit, UsagePeriods.Start(l.Period, now)))];
 
-    private List<BudgetStatus>? StoreStatus(DateTimeOffset now)
+    /// <summary>The levels the shared store is read for: every configured budget, and the tenants seen so far.</summary>
+    private List<BudgetLevel> StoreStatusLevels(DateTimeOffset now)
     {
         var levels = new List<BudgetLevel>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -394,17 +433,11 @@ internal sealed class BudgetManager : IBudgetManager
             }
         }
 
-        IReadOnlyList<BudgetLevelUsage> usage;
-        try
-        {
-            usage = levels.Count == 0 ? [] : _store!.Read(levels);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.BudgetStoreReadFailed(ex);
-            return null;
-        }
+        return levels;
+    }
 
+    private static List<BudgetStatus> StoreStatus(List<BudgetLevel> levels, IReadOnlyList<BudgetLevelUsage> usage)
+    {
         var result = new List<BudgetStatus>(levels.Count);
         for (var i = 0; i < levels.Count; i++)
         {

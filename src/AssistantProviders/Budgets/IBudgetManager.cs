@@ -27,4 +27,16 @@ public interface IBudgetManager
     /// <summary>Gets the state of every configured budget in its current period (tenant budgets: the tenants seen so far).</summary>
     /// <returns>The budgets.</returns>
     IReadOnlyList<BudgetStatus> GetStatus();
+
+    /// <summary>
+    /// Gets the state of every configured budget in its current period, reading a shared store (Redis) without blocking a
+    /// thread. The default implementation calls <see cref="GetStatus"/>.
+    /// </summary>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The budgets.</returns>
+    ValueTask<IReadOnlyList<BudgetStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(GetStatus());
+    }
 }

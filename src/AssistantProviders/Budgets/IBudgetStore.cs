@@ -42,4 +42,32 @@ public interface IBudgetStore
     /// <param name="levels">The levels.</param>
     /// <returns>One entry per level.</returns>
     IReadOnlyList<BudgetLevelUsage> Read(IReadOnlyList<BudgetLevel> levels);
+
+    /// <summary>
+    /// The asynchronous <see cref="Settle"/>, which the router awaits after every paid call: a store that makes a network
+    /// round trip (Redis) implements it without blocking a thread. The default implementation calls <see cref="Settle"/>.
+    /// </summary>
+    /// <param name="reservationId">The reservation id.</param>
+    /// <param name="levels">The levels reserved against.</param>
+    /// <param name="actual">The actual cost in USD (0 on release).</param>
+    /// <param name="cancellationToken">
+    /// The cancellation token. The budget manager passes <see cref="CancellationToken.None"/>: a call that was sent is always
+    /// settled, even when its caller gave up. An implementation that is cancelled keeps the settle, as when unavailable.
+    /// </param>
+    /// <returns>The settled spend of each level after this settle, or <see langword="null"/> when deferred or already settled.</returns>
+    ValueTask<IReadOnlyList<decimal>?> SettleAsync(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal actual, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(Settle(reservationId, levels, actual));
+    }
+
+    /// <summary>The asynchronous <see cref="Read"/>. The default implementation calls <see cref="Read"/>.</summary>
+    /// <param name="levels">The levels.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>One entry per level.</returns>
+    ValueTask<IReadOnlyList<BudgetLevelUsage>> ReadAsync(IReadOnlyList<BudgetLevel> levels, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(Read(levels));
+    }
 }

@@ -124,7 +124,7 @@ internal sealed class RequestRun
             var lease = await candidate.State.TryEnterAsync().ConfigureAwait(false);
             if (lease is null)
             {
-                SafeRelease(candidate, ticket, new AccountingResult());
+                await SafeReleaseAsync(candidate, ticket, new AccountingResult()).ConfigureAwait(false);
                 SettleTokens(candidate, actual: 0);
                 Skip(candidate, "skipped: circuit open (or its half-open probe is in flight)");
                 continue;
@@ -136,13 +136,13 @@ internal sealed class RequestRun
     }
 
     /// <summary>Records a failed attempt. Returns the exception to surface now, or <see langword="null"/> to try again.</summary>
-    public Exception? OnFailure(AttemptScope scope, Exception exception, bool exposed, UsageDetails? usage, CancellationToken cancellationToken)
+    public async ValueTask<Exception?> OnFailureAsync(AttemptScope scope, Exception exception, bool exposed, UsageDetails? usage, CancellationToken cancellationToken)
     {
         var candidate = scope.Candidate;
         var provider = candidate.Provider;
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            OnAbandoned(scope, exposed, usage);
+            await OnAbandonedAsync(scope, exposed, usage).ConfigureAwait(false);
             return exception;
         }
 
@@ -180,14 +180,14 @@ internal sealed class RequestRun
 
         var failure = ErrorClassifier.IsProviderFailure(kind);
         scope.Finish(failure);
-        var cost = SafeRelease(candidate, scope.Ticket, new AccountingResult
+        var cost = await SafeReleaseAsync(candidate, scope.Ticket, new AccountingResult
         {
             Error = kind,
             Billed = exposed,
             Usage = usage,
             Latency = scope.Elapsed,
             TimeToFirstToken = scope.TimeToFirstToken,
-        });
+        }).ConfigureAwait(false);
         _attempts.Add(new RouteAttempt(provider.Id, candidate.Model, RouteAttemptOutcome.Failed, kind, scope.Elapsed, cost));
         Observation.AttemptEnded(scope, _attempts[^1], exception, usage);
         var status = ErrorClassifier.StatusOf(exception);
@@ -233,7 +233,7 @@ internal sealed class RequestRun
     }
 
     /// <summary>Records a successful attempt and settles its cost.</summary>
-    public CostDetails? OnSuccess(AttemptScope scope, AccountingResult result)
+    public async ValueTask<CostDetails?> OnSuccessAsync(AttemptScope scope, AccountingResult result)
     {
         var candidate = scope.Candidate;
         scope.Finish(false);
@@ -251,7 +251,7 @@ internal sealed class RequestRun
         CostDetails? cost;
         try
         {
-            cost = _engine.Accounting.Settle(scope.Ticket, result);
+            cost = await _engine.Accounting.SettleAsync(scope.Ticket, result).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failing ledger never fails a response that was served.
         catch (Exception ex)
@@ -275,7 +275,7 @@ internal sealed class RequestRun
     }
 
     /// <summary>Records an attempt the caller cancelled or stopped reading.</summary>
-    public void OnAbandoned(AttemptScope scope, bool exposed, UsageDetails? usage)
+    public async ValueTask OnAbandonedAsync(AttemptScope scope, bool exposed, UsageDetails? usage)
     {
         if (!scope.Finish(null))
         {
@@ -284,7 +284,7 @@ internal sealed class RequestRun
 
         var candidate = scope.Candidate;
         SettleTokens(candidate, RateLimitAdaptation.ActualTokens(usage));
-        var cost = SafeRelease(candidate, scope.Ticket, new AccountingResult { Billed = exposed, Usage = usage, Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
+        var cost = await SafeReleaseAsync(candidate, scope.Ticket, new AccountingResult { Billed = exposed, Usage = usage, Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken }).ConfigureAwait(false);
         _attempts.Add(new RouteAttempt(candidate.Provider.Id, candidate.Model, RouteAttemptOutcome.Cancelled, null, scope.Elapsed, cost));
         Observation.AttemptEnded(scope, _attempts[^1], null, usage);
     }
@@ -492,11 +492,11 @@ internal sealed class RequestRun
         return delay > _options.MaxRetryAfter ? _options.MaxRetryAfter : delay;
     }
 
-    private CostDetails? SafeRelease(RouteCandidate candidate, AccountingTicket ticket, AccountingResult result)
+    private async ValueTask<CostDetails?> SafeReleaseAsync(RouteCandidate candidate, AccountingTicket ticket, AccountingResult result)
     {
         try
         {
-            return _engine.Accounting.Release(ticket, result);
+            return await _engine.Accounting.ReleaseAsync(ticket, result).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Accounting never changes the routing outcome.
         catch (Exception ex)

@@ -38,7 +38,7 @@ internal sealed partial class RouteEngine
                     }
                     catch (Exception ex)
                     {
-                        var surface = run.OnFailure(scope, ex, exposed: false, usage: null, cancellationToken);
+                        var surface = await run.OnFailureAsync(scope, ex, exposed: false, usage: null, cancellationToken).ConfigureAwait(false);
                         await scope.Lease.Settled.ConfigureAwait(false);
                         if (surface is not null)
                         {
@@ -49,7 +49,7 @@ internal sealed partial class RouteEngine
                     }
 
                     run.ObserveRateLimits(scope, result);
-                    var cost = run.OnSuccess(scope, operation.Describe(result, scope.Candidate) with { Latency = scope.Elapsed });
+                    var cost = await run.OnSuccessAsync(scope, operation.Describe(result, scope.Candidate) with { Latency = scope.Elapsed }).ConfigureAwait(false);
                     await scope.Lease.Settled.ConfigureAwait(false);
                     operation.Annotate(result, scope.Candidate, run, cost);
                     await run.Observation.CompleteAsync(result, null).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal sealed partial class RouteEngine
                     {
                         done = true;
                         // Output already handed out, or input that cannot be sent again: no failover.
-                        var surface = run.OnFailure(scope, failure, exposed || !operation.CanFailOver, usage, cancellationToken);
+                        var surface = await run.OnFailureAsync(scope, failure, exposed || !operation.CanFailOver, usage, cancellationToken).ConfigureAwait(false);
                         await scope.Lease.Settled.ConfigureAwait(false);
                         if (surface is not null)
                         {
@@ -167,7 +167,7 @@ internal sealed partial class RouteEngine
                     }
 
                     done = true;
-                    var cost = run.OnSuccess(scope, operation.Describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken });
+                    var cost = await run.OnSuccessAsync(scope, operation.Describe(last, scope.Candidate, usage) with { Latency = scope.Elapsed, TimeToFirstToken = scope.TimeToFirstToken }).ConfigureAwait(false);
                     await scope.Lease.Settled.ConfigureAwait(false);
                     await run.Observation.CompleteAsync(null, null).ConfigureAwait(false);
                     if (operation.Annotate(last!, scope.Candidate, run, cost) is { } closing)
@@ -186,7 +186,7 @@ internal sealed partial class RouteEngine
 
                     if (!done)
                     {
-                        run.OnAbandoned(scope, exposed, usage);
+                        await run.OnAbandonedAsync(scope, exposed, usage).ConfigureAwait(false);
                     }
 
                     scope.Dispose();

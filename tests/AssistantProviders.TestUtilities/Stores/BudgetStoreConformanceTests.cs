@@ -28,6 +28,22 @@ public abstract class BudgetStoreConformanceTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task The_asynchronous_settle_and_read_count_exactly_like_the_synchronous_ones()
+    {
+        var store = CreateStore();
+        var levels = Levels(("global/monthly", UsagePeriod.Month, 10m), ("tenant:acme/daily", UsagePeriod.Day, 5m));
+        (await store.ReserveAsync("r1", levels, 2m, CancellationToken.None)).Reserved.ShouldBeTrue();
+        (await store.ReadAsync(levels, CancellationToken.None)).ShouldBe([new BudgetLevelUsage(0m, 2m), new BudgetLevelUsage(0m, 2m)]);
+
+        (await store.SettleAsync("r1", levels, 1.5m, CancellationToken.None)).ShouldBe([1.5m, 1.5m]);
+        (await store.SettleAsync("r1", levels, 1.5m, CancellationToken.None)).ShouldBeNull();
+        store.Settle("r1", levels, 1.5m).ShouldBeNull("one id settles once, whichever call it comes through");
+
+        (await store.ReadAsync(levels, CancellationToken.None)).ShouldBe([new BudgetLevelUsage(1.5m, 0m), new BudgetLevelUsage(1.5m, 0m)]);
+        store.Read(levels).ShouldBe([new BudgetLevelUsage(1.5m, 0m), new BudgetLevelUsage(1.5m, 0m)]);
+    }
+
+    [Fact]
     public async Task A_release_gives_the_reservation_back_and_spends_nothing()
     {
         var store = CreateStore();

@@ -361,4 +361,56 @@ public sealed class BudgetManagerStoreTests
         fired.ShouldBe(0);
         budgets.GetStatus().Single().Remaining.ShouldBe(1m);
     }
+
+    [Fact]
+    public async Task A_store_settle_goes_through_the_asynchronous_call_and_fires_its_alerts_after_it_completes()
+    {
+        var store = new ScriptedBudgetStore(failOpen: false) { Yields = true };
+        var budgets = Manager(GlobalDaily(10m, 0.5), store);
+        var alerts = new List<BudgetAlertEventArgs>();
+        budgets.ThresholdReached += (_, e) => alerts.Add(e);
+        var (_, reservation) = await budgets.TryReserveAsync("openai", "m", null, 9m, CancellationToken.None);
+
+        var settling = budgets.SettleAsync(reservation, 6m);
+        await settling;
+        await budgets.SettleAsync(reservation, 6m); // A second settle is a no-op and never reaches the store.
+
+        store.AsyncSettles.ShouldBe(1);
+        store.Settles.ShouldBe(1, "the manager never calls the blocking Settle itself");
+        alerts.ShouldHaveSingleItem().Status.Spent.ShouldBe(6m);
+        var status = (await budgets.GetStatusAsync()).ShouldHaveSingleItem();
+        status.Spent.ShouldBe(6m);
+        status.Reserved.ShouldBe(0m);
+        store.AsyncReads.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_asynchronous_status_falls_back_to_the_local_status_when_the_store_is_unreadable_and_passes_cancellation_on()
+    {
+        var store = new ScriptedBudgetStore(failOpen: true) { Yields = true };
+        var budgets = Manager(GlobalDaily(10m), store);
+        (await budgets.TryReserveAsync("openai", "m", null, 4m, CancellationToken.None)).Refusal.ShouldBeNull();
+        (await budgets.GetStatusAsync()).Single().Reserved.ShouldBe(4m);
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(async () => await budgets.GetStatusAsync(cancelled.Token));
+
+        store.ReadThrows = new InvalidOperationException("down");
+        var status = (await budgets.GetStatusAsync()).ShouldHaveSingleItem();
+        status.Reserved.ShouldBe(0m, "the local counters never saw the store's reservation");
+        Logged(2018).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Without_a_store_the_asynchronous_status_is_the_local_status()
+    {
+        var budgets = new BudgetManager(GlobalDaily(10m), new FakeTimeProvider(Start), _logger);
+        budgets.TryReserve("openai", "m", null, 3m, out var reservation).ShouldBeNull();
+        (await budgets.GetStatusAsync()).Single().Reserved.ShouldBe(3m);
+        await budgets.ReleaseAsync(reservation);
+        (await budgets.GetStatusAsync()).Single().Reserved.ShouldBe(0m);
+        (await ((IBudgetManager)budgets).GetStatusAsync()).Select(x => (x.Name, x.Spent, x.Reserved, x.Limit))
+            .ShouldBe(budgets.GetStatus().Select(x => (x.Name, x.Spent, x.Reserved, x.Limit)));
+    }
 }

@@ -55,6 +55,38 @@ internal sealed class ScriptedBudgetStore(bool failOpen) : IBudgetStore
         return SettleResult is { } script ? script(result) : result;
     }
 
+    /// <summary>Gets how many settles came through <see cref="SettleAsync"/> (each also counts in <see cref="Settles"/>).</summary>
+    public int AsyncSettles { get; private set; }
+
+    /// <summary>Gets how many reads came through <see cref="ReadAsync"/> (each also counts in <see cref="Reads"/>).</summary>
+    public int AsyncReads { get; private set; }
+
+    /// <summary>When set, the asynchronous calls complete asynchronously (as a network store does).</summary>
+    public bool Yields { get; set; }
+
+    public async ValueTask<IReadOnlyList<decimal>?> SettleAsync(string reservationId, IReadOnlyList<BudgetLevel> levels, decimal actual, CancellationToken cancellationToken)
+    {
+        AsyncSettles++;
+        if (Yields)
+        {
+            await Task.Yield();
+        }
+
+        return Settle(reservationId, levels, actual);
+    }
+
+    public async ValueTask<IReadOnlyList<BudgetLevelUsage>> ReadAsync(IReadOnlyList<BudgetLevel> levels, CancellationToken cancellationToken)
+    {
+        AsyncReads++;
+        if (Yields)
+        {
+            await Task.Yield();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Read(levels);
+    }
+
     public IReadOnlyList<BudgetLevelUsage> Read(IReadOnlyList<BudgetLevel> levels)
     {
         Reads++;

@@ -52,23 +52,23 @@ internal sealed class FakeAccounting : IRequestAccounting
         return ValueTask.FromResult(new AccountingTicket(request, 0.01m));
     }
 
-    public CostDetails Settle(AccountingTicket ticket, AccountingResult result)
+    public ValueTask<CostDetails> SettleAsync(AccountingTicket ticket, AccountingResult result)
     {
         lock (Settled)
         {
             Settled.Add((ticket, result));
         }
 
-        return new CostDetails { Total = 0.001m, Confidence = CostConfidence.Exact, PricedModelId = ticket.Request.ModelId };
+        return new(new CostDetails { Total = 0.001m, Confidence = CostConfidence.Exact, PricedModelId = ticket.Request.ModelId });
     }
 
-    public CostDetails? Release(AccountingTicket ticket, AccountingResult result)
+    public ValueTask<CostDetails?> ReleaseAsync(AccountingTicket ticket, AccountingResult result)
     {
         lock (Released)
         {
             Released.Add((ticket, result));
         }
 
-        return result.Billed ? new CostDetails { Total = 0.0005m, Confidence = CostConfidence.Estimated } : null;
+        return new(result.Billed ? new CostDetails { Total = 0.0005m, Confidence = CostConfidence.Estimated } : null);
     }
 }
