@@ -121,7 +121,7 @@ internal static class RedisLatency
             throw new InvalidOperationException("A reservation far below the limit was refused.");
         }
 
-        _ = store.Settle(id, levels, 0.0008m);
+        _ = await store.SettleAsync(id, levels, 0.0008m, CancellationToken.None);
     }
 
     private static async Task<string> ThroughputAsync(IBudgetStore[] stores)
@@ -142,7 +142,7 @@ internal static class RedisLatency
                     if ((await store.ReserveAsync(id, levels, 0.001m, CancellationToken.None)).Reserved)
                     {
                         Interlocked.Increment(ref admitted);
-                        _ = store.Settle(id, levels, 0.001m);
+                        _ = await store.SettleAsync(id, levels, 0.001m, CancellationToken.None);
                     }
                 }
 #pragma warning disable CA1031 // Counted: a store error is what the budget manager would fail open or closed on.
