@@ -31,6 +31,9 @@ public static class AssistantProviderProperties
     /// <summary>Options: the routing strategy to use for this request only (a <c>RoutingStrategy</c> name).</summary>
     public const string Strategy = "strategy";
 
+    /// <summary>Options: the complexity tier of this request for <c>RoutingStrategy.Auto</c> (<c>simple</c>, <c>medium</c>, <c>complex</c>, <c>reasoning</c> or your own), instead of classifying it.</summary>
+    public const string Tier = "tier";
+
     /// <summary>Options: a list of regions the request's data may be processed in.</summary>
     public const string AllowedRegions = "allowed_regions";
 

@@ -74,6 +74,16 @@ public static class AssistantProvidersServiceCollectionExtensions
         services.TryAddSingleton<IRerankClient>(sp => sp.GetRequiredService<RerankRouter>());
         services.TryAddSingleton<IImageGenerator>(sp => sp.GetRequiredService<ImageRouter>());
 
+        // RoutingStrategy.Auto's classifier: semantic when examples are configured (over the routed embeddings), else heuristic.
+        services.TryAddSingleton<IRequestClassifier>(static sp =>
+        {
+            var auto = sp.GetRequiredService<IOptions<RoutingOptions>>().Value.Auto;
+            var heuristic = new HeuristicRequestClassifier(auto);
+            return auto.Semantic.Examples.Values.Any(examples => examples.Count > 0)
+                ? new SemanticRequestClassifier(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), auto.Semantic, heuristic)
+                : heuristic;
+        });
+
         // The embedded vector store is the unkeyed default (RAG runs offline) and keyed "inmemory"; vendor stores add their own keys.
         // Its embedding generator is the routed one, used only for text vector properties and text searches.
         services.TryAddSingleton(static sp => new InMemoryVectorStore(new InMemoryVectorStoreOptions { EmbeddingGenerator = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() }));

@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Warning, "Accounting failed for {Route}: {ErrorType}")]
     public static partial void AccountingFailed(ILogger logger, string route, string errorType);
 
+    [LoggerMessage(1013, LogLevel.Warning, "The request classifier failed ({ErrorType}); the request is routed by the heuristic classifier's tier")]
+    public static partial void ClassifierFailed(ILogger logger, string errorType);
+
     [LoggerMessage(1050, LogLevel.Information, "Provider '{ProviderId}' {Kind} limit now {Limit}/min from the vendor's rate-limit headers (configured {Configured})")]
     public static partial void VendorLimitAdopted(ILogger logger, string providerId, string kind, int limit, int configured);
 }

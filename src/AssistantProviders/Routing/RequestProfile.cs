@@ -51,6 +51,12 @@ internal sealed class RequestProfile
     /// <summary>Gets the request input (chat messages, texts) for PII detection and the audit hashes.</summary>
     public object? Input { get; init; }
 
+    /// <summary>Gets the chat options of a chat request (for the <see cref="RoutingStrategy.Auto"/> classifier).</summary>
+    public Microsoft.Extensions.AI.ChatOptions? ChatOptions { get; init; }
+
+    /// <summary>Gets or sets the tier the classifier put the request in (<see cref="RoutingStrategy.Auto"/> chat requests only).</summary>
+    public RequestClassification? Classification { get; set; }
+
     /// <summary>
     /// Builds a request's profile: the one factory every <see cref="RouteOperation"/> uses. Reads the routing keys (data
     /// class, regions, task, strategy, tenant) from the request's properties; the rest is what the operation knows.
@@ -69,7 +75,8 @@ internal sealed class RequestProfile
         double? audioMinutes = null,
         long? characters = null,
         int? images = null,
-        string? imageVariant = null) => new()
+        string? imageVariant = null,
+        ChatOptions? chatOptions = null) => new()
     {
         Operation = operation,
         RequestedModel = model,
@@ -89,5 +96,6 @@ internal sealed class RequestProfile
         Characters = characters,
         Images = images,
         ImageVariant = imageVariant,
+        ChatOptions = chatOptions,
     };
 }

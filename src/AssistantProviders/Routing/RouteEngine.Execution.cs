@@ -16,7 +16,9 @@ internal sealed partial class RouteEngine
         where TClient : class
     {
         await operation.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var run = new RequestRun(this, operation.Plan(this, operation.CreateProfile(this)));
+        var profile = operation.CreateProfile(this);
+        await ClassifyAsync(profile, cancellationToken).ConfigureAwait(false);
+        var run = new RequestRun(this, operation.Plan(this, profile));
         try
         {
             while (true)
@@ -74,7 +76,9 @@ internal sealed partial class RouteEngine
         where TUpdate : class
     {
         await operation.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var run = new RequestRun(this, operation.Plan(this, operation.CreateProfile(this)));
+        var profile = operation.CreateProfile(this);
+        await ClassifyAsync(profile, cancellationToken).ConfigureAwait(false);
+        var run = new RequestRun(this, operation.Plan(this, profile));
         try
         {
             while (true)

@@ -33,6 +33,11 @@ internal sealed partial class RouteEngine
                 }
             }
 
+            if (profile.Operation == RouteOperations.Chat && (profile.Strategy ?? options.Strategy) == RoutingStrategy.Auto)
+            {
+                AddPoolRoutes(routes, options.Auto);
+            }
+
             return routes;
         }
 
@@ -171,8 +176,24 @@ internal sealed partial class RouteEngine
 
     private List<RouteCandidate> Order(List<RouteCandidate> eligible, RequestProfile profile, RoutingStrategy strategy, RoutingOptions options, RouteExplanation explanation)
     {
+        var ordered = strategy == RoutingStrategy.Auto
+            ? OrderAuto(eligible, profile, options, out var detail)
+            : Sort(eligible, profile, strategy, options, out detail);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var c = ordered[i];
+            var text = EligibleRank(i + 1);
+            explanation.Add(new RouteDecision(c.Provider.Id, c.Model, true, detail is null ? text : text + " (" + detail(c) + ")"));
+        }
+
+        return ordered;
+    }
+
+    /// <summary>Orders the eligible routes by one strategy (not <see cref="RoutingStrategy.Auto"/>), and says how each ranked.</summary>
+    private List<RouteCandidate> Sort(List<RouteCandidate> eligible, RequestProfile profile, RoutingStrategy strategy, RoutingOptions options, out Func<RouteCandidate, string>? detail)
+    {
         List<RouteCandidate> ordered;
-        Func<RouteCandidate, string>? detail = null;
+        detail = null;
         switch (strategy)
         {
             case RoutingStrategy.LocalFirst:
@@ -208,13 +229,6 @@ internal sealed partial class RouteEngine
             default:
                 ordered = IsRankOrdered(eligible) ? eligible : [.. eligible.OrderBy(c => c.Rank)];
                 break;
-        }
-
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var c = ordered[i];
-            var text = EligibleRank(i + 1);
-            explanation.Add(new RouteDecision(c.Provider.Id, c.Model, true, detail is null ? text : text + " (" + detail(c) + ")"));
         }
 
         return ordered;

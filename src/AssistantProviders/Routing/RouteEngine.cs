@@ -81,7 +81,7 @@ internal sealed partial class RouteEngine : IDisposable
         var options = Options;
         var strategy = profile.Strategy ?? options.Strategy;
         profile.DataClass = Security.Classify(profile.Operation, profile.DataClass, profile.Input);
-        var explanation = new RouteExplanation(profile.Operation, strategy, profile.RequestedModel);
+        var explanation = new RouteExplanation(profile.Operation, strategy, profile.RequestedModel) { Classification = profile.Classification };
         var raw = RawRoutes(profile, options, explanation);
         var eligible = new List<RouteCandidate>();
         var cooling = new List<(RouteCandidate Candidate, DateTimeOffset Until)>();

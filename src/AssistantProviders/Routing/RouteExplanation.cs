@@ -32,6 +32,9 @@ public sealed class RouteExplanation
     /// <summary>Gets the model the caller asked for (<c>provider/model</c>, bare id or alias), if any.</summary>
     public string? RequestedModel { get; }
 
+    /// <summary>Gets the tier the classifier put the request in, with its reasons, when the strategy is <see cref="RoutingStrategy.Auto"/>.</summary>
+    public RequestClassification? Classification { get; internal set; }
+
     /// <summary>Gets the route that served the request, as <c>provider/model</c>, or <see langword="null"/> when none did.</summary>
     public string? Selected { get; internal set; }
 
@@ -52,6 +55,11 @@ public sealed class RouteExplanation
     {
         var text = new StringBuilder();
         text.Append(Operation).Append(" via ").Append(Strategy);
+        if (Classification is not null)
+        {
+            text.Append(" (").Append(Classification).Append(')');
+        }
+
         if (RequestedModel is not null)
         {
             text.Append(" for '").Append(RequestedModel).Append('\'');

@@ -57,5 +57,8 @@ public sealed class RoutingOptions
 
     /// <summary>Gets or sets a value indicating whether a route saturated by its local rate limit is waited for instead of skipped. Default <see langword="false"/>: move to the next candidate.</summary>
     public bool WaitForRateLimit { get; set; }
+
+    /// <summary>Gets or sets the settings of <see cref="RoutingStrategy.Auto"/>: tier pools, the order inside a pool, classifier thresholds.</summary>
+    public AutoRoutingOptions Auto { get; set; } = new();
 }
 #pragma warning restore CA1002, CA2227

@@ -24,4 +24,11 @@ public enum RoutingStrategy
 
     /// <summary>A weighted random order, from the configured weights (default weight 1).</summary>
     Weighted,
+
+    /// <summary>
+    /// By request complexity: an <see cref="IRequestClassifier"/> puts each chat request in a tier (<see cref="RequestTiers"/>),
+    /// and the tier's model pool (<see cref="AutoRoutingOptions.Tiers"/>) goes first, ordered by
+    /// <see cref="AutoRoutingOptions.PoolStrategy"/> (cheapest by default). Other operations are ordered by that strategy alone.
+    /// </summary>
+    Auto,
 }

@@ -65,7 +65,8 @@ internal sealed class ChatOperation : RouteOperation<IChatClient, ChatResponse>
             maxOutputTokens: options?.MaxOutputTokens,
             needsTools: options?.Tools is { Count: > 0 },
             needsJson: options?.ResponseFormat is ChatResponseFormatJson,
-            needsVision: ChatInput.HasImage(messages));
+            needsVision: ChatInput.HasImage(messages),
+            chatOptions: options);
     }
 
     /// <summary>The caller's options for one route, with the route's model: a clone, unless they already name it (never changed either way).</summary>
