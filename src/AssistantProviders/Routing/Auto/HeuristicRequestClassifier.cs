@@ -22,8 +22,11 @@ public sealed class HeuristicRequestClassifier : IRequestClassifier
     /// <summary>The classifier's name in <see cref="RequestClassification.Classifier"/>.</summary>
     public const string Name = "heuristic";
 
+    // Math: a symbol (one char), or a LaTeX marker; the marker search runs only on text that holds '\\' or '$'.
+    private static readonly SearchValues<char> MathSymbols = SearchValues.Create("∫∑√≤≥∂∀∃");
+
     private static readonly SearchValues<string> MathMarkers = SearchValues.Create(
-        ["\\frac", "\\int", "\\sum", "\\sqrt", "\\begin{", "$$", "\\(", "\\[", "∫", "∑", "√", "≤", "≥", "∂", "∀", "∃"],
+        ["\\frac", "\\int", "\\sum", "\\sqrt", "\\begin{", "$$", "\\(", "\\["],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> ReasoningMarkers = SearchValues.Create(
@@ -80,8 +83,8 @@ public sealed class HeuristicRequestClassifier : IRequestClassifier
                     case TextContent { Text: { } text }:
                         characters += text.Length;
                         var span = text.AsSpan();
-                        code |= span.Contains("```", StringComparison.Ordinal);
-                        math |= span.ContainsAny(MathMarkers);
+                        code = code || span.Contains("```", StringComparison.Ordinal);
+                        math = math || span.ContainsAny(MathSymbols) || (span.ContainsAny('\\', '$') && span.ContainsAny(MathMarkers));
                         break;
                     case DataContent data:
                         image |= data.HasTopLevelMediaType("image");
