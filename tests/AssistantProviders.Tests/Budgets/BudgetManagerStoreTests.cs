@@ -412,5 +412,21 @@ public sealed class BudgetManagerStoreTests
         (await budgets.GetStatusAsync()).Single().Reserved.ShouldBe(0m);
         (await ((IBudgetManager)budgets).GetStatusAsync()).Select(x => (x.Name, x.Spent, x.Reserved, x.Limit))
             .ShouldBe(budgets.GetStatus().Select(x => (x.Name, x.Spent, x.Reserved, x.Limit)));
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(async () => await budgets.GetStatusAsync(cancelled.Token));
+    }
+
+    [Fact]
+    public async Task With_a_store_but_no_budget_the_asynchronous_status_is_empty_and_never_reads_the_store()
+    {
+        var store = new ScriptedBudgetStore(failOpen: false);
+        var budgets = Manager(new BudgetOptions(), store);
+
+        (await budgets.GetStatusAsync()).ShouldBeEmpty();
+
+        store.AsyncReads.ShouldBe(0);
+        store.Reads.ShouldBe(0);
     }
 }
