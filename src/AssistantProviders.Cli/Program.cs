@@ -57,7 +57,15 @@ var answerOption = new Option<string?>("--answer") { Description = "The canned a
 var emulatorCommand = new Command("emulator", "Serve the loopback emulator (every vendor's wire format) until Ctrl+C; prints each vendor's base URL.") { portOption, faultOption, answerOption };
 emulatorCommand.SetAction((parse, ct) => EmulatorCommand.RunAsync(parse.GetValue(portOption), parse.GetValue(faultOption) ?? [], parse.GetValue(answerOption), ct));
 
-var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor, emulatorCommand };
+var fromOption = new Option<string>("--from") { Description = "The price data file to import: LiteLLM's model_prices_and_context_window.json or genai-prices data.json.", Required = true };
+var outOption = new Option<string?>("--out") { Description = "The override file to write and merge into (default: ./catalog.override.json)." };
+var knownOnlyOption = new Option<bool>("--known-only") { Description = "Only update models the catalog already lists (add none)." };
+var dryRunOption = new Option<bool>("--dry-run") { Description = "Print the changes; write nothing." };
+var catalogUpdate = new Command("update", "Import a public price file into an AssistantProviders:Catalog override file and print what changes.") { fromOption, outOption, knownOnlyOption, dryRunOption };
+catalogUpdate.SetAction((parse, ct) => CatalogCommand.UpdateAsync(parse.GetValue(fromOption)!, parse.GetValue(outOption), parse.GetValue(configOption), parse.GetValue(knownOnlyOption), parse.GetValue(dryRunOption), ct));
+var catalogCommand = new Command("catalog", "Keep the price catalog current.") { catalogUpdate };
+
+var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor, emulatorCommand, catalogCommand };
 emulatorOption.Recursive = true;
 configOption.Recursive = true;
 root.Options.Add(emulatorOption);

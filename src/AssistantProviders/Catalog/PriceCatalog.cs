@@ -1,5 +1,4 @@
 // Licensed under the MIT License. See LICENSE in the project root.
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -7,17 +6,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AssistantProviders.Catalog;
 
-/// <summary>The validated, merged price catalog. Immutable after construction; lookups are cached.</summary>
+/// <summary>
+/// The validated, merged price catalog. Each state is an immutable <see cref="PriceCatalogSnapshot"/>; a refreshed price file
+/// (<c>AssistantProviders:Catalog:RefreshUrl</c>) swaps in a whole new snapshot atomically, so lookups never see half of an update.
+/// The refreshed layer sits between the first layer (the embedded file) and configuration: configuration still wins.
+/// </summary>
 internal sealed class PriceCatalog : IPriceCatalog
 {
     /// <summary>The manifest name of the embedded catalog.</summary>
     public const string EmbeddedResourceName = "AssistantProviders.Catalog.models.json";
 
-    private const int MaxCachedLookups = 10_000;
-
-    private readonly Dictionary<string, Dictionary<string, CatalogEntry>> _byProvider = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(string Provider, string Model), CatalogEntry?> _lookups = new();
-    private readonly CatalogMetadata _metadata;
+    private readonly (IConfiguration Layer, string Source)[] _baseLayers;
+    private readonly (IConfiguration Layer, string Source)[] _configLayers;
+    private readonly Lock _swapGate = new();
+    private PriceCatalogSnapshot _current;
 
     /// <summary>Builds a catalog from layers of configuration trees, later layers overriding earlier ones.</summary>
     /// <param name="layers">Each layer and its name for messages.</param>
@@ -25,51 +27,32 @@ internal sealed class PriceCatalog : IPriceCatalog
     /// <exception cref="InvalidOperationException">A layer is invalid (negative price, missing currency…); the message names the source and entry.</exception>
     public PriceCatalog(IEnumerable<(IConfiguration Layer, string Source)> layers, ILogger? logger = null)
     {
-        var providers = new Dictionary<string, CatalogProviderDraft>(StringComparer.OrdinalIgnoreCase);
-        _metadata = new CatalogMetadata();
-        var errors = new List<string>();
-        foreach (var (layer, source) in layers)
-        {
-            CatalogParser.ReadLayer(layer, source, providers, _metadata, errors);
-        }
-
-        var entries = CatalogParser.Build(providers, errors);
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("The price catalog is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
-
-        foreach (var entry in entries)
-        {
-            if (!_byProvider.TryGetValue(entry.ProviderId, out var models))
-            {
-                models = new Dictionary<string, CatalogEntry>(StringComparer.OrdinalIgnoreCase);
-                _byProvider[entry.ProviderId] = models;
-            }
-
-            models[entry.ModelId] = entry;
-            foreach (var alias in entry.Aliases)
-            {
-                models.TryAdd(alias, entry);
-            }
-        }
-
-        Entries = entries;
+        var all = layers.ToArray();
+        _baseLayers = all.Length == 0 ? [] : [all[0]];
+        _configLayers = all.Length <= 1 ? [] : all[1..];
+        _current = PriceCatalogSnapshot.Build(all);
+        Baseline = _current;
         var log = logger ?? NullLogger.Instance;
         if (log.IsEnabled(LogLevel.Information))
         {
-            log.CatalogLoaded(entries.Count, _metadata.Sources.Count, _metadata.PricesAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown");
+            log.CatalogLoaded(_current.Entries.Count, _current.Metadata.Sources.Count, _current.Metadata.PricesAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown");
         }
     }
 
-    /// <inheritdoc/>
-    public DateOnly? PricesAsOf => _metadata.PricesAsOf;
+    /// <summary>Gets the catalog as built at start, without any refreshed price file (what a refresh is compared with).</summary>
+    public PriceCatalogSnapshot Baseline { get; }
+
+    /// <summary>Gets the current snapshot.</summary>
+    public PriceCatalogSnapshot Current => Volatile.Read(ref _current);
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, string> Sources => _metadata.Sources;
+    public DateOnly? PricesAsOf => Current.Metadata.PricesAsOf;
 
-    /// <summary>Gets every entry, wildcards included.</summary>
-    public IReadOnlyList<CatalogEntry> Entries { get; }
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, string> Sources => Current.Metadata.Sources;
+
+    /// <summary>Gets every entry of the current snapshot, wildcards included.</summary>
+    public IReadOnlyList<CatalogEntry> Entries => Current.Entries;
 
     /// <summary>Creates the catalog from the embedded file plus an optional configuration override.</summary>
     /// <param name="overrides">The <c>AssistantProviders:Catalog</c> section, or <see langword="null"/>.</param>
@@ -116,58 +99,38 @@ internal sealed class PriceCatalog : IPriceCatalog
     }
 
     /// <summary>Resolves a model to its entry (alias resolution, then the provider wildcard), or <see langword="null"/>.</summary>
-    public CatalogEntry? Resolve(string providerId, string modelId)
-    {
-        if (string.IsNullOrWhiteSpace(providerId) || string.IsNullOrWhiteSpace(modelId))
-        {
-            return null;
-        }
-
-        var key = (providerId, modelId);
-        if (_lookups.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var entry = ResolveUncached(providerId, modelId);
-        if (_lookups.Count < MaxCachedLookups)
-        {
-            _lookups.TryAdd(key, entry);
-        }
-
-        return entry;
-    }
+    public CatalogEntry? Resolve(string providerId, string modelId) => Current.Resolve(providerId, modelId);
 
     /// <summary>Gets the provider-level wildcard entry, if any.</summary>
-    public CatalogEntry? Wildcard(string providerId) =>
-        _byProvider.TryGetValue(providerId, out var models) && models.TryGetValue("*", out var w) ? w : null;
+    public CatalogEntry? Wildcard(string providerId) => Current.Wildcard(providerId);
 
     /// <summary>Gets a value indicating whether the catalog knows the provider.</summary>
-    public bool HasProvider(string providerId) => _byProvider.ContainsKey(providerId);
+    public bool HasProvider(string providerId) => Current.HasProvider(providerId);
 
     /// <inheritdoc/>
     public IReadOnlyList<ModelDescriptor> GetModels(string? providerId = null) =>
-        [.. Entries.Where(e => !e.IsWildcard && (providerId is null || string.Equals(e.ProviderId, providerId, StringComparison.OrdinalIgnoreCase)))
+        [.. Current.Entries.Where(e => !e.IsWildcard && (providerId is null || string.Equals(e.ProviderId, providerId, StringComparison.OrdinalIgnoreCase)))
             .Select(e => e.ToDescriptor())];
 
     /// <inheritdoc/>
     public ModelDescriptor? FindModel(string providerId, string modelId) => Resolve(providerId, modelId)?.ToDescriptor(modelId);
 
-    private CatalogEntry? ResolveUncached(string providerId, string modelId)
+    /// <summary>
+    /// Rebuilds the catalog with <paramref name="refreshLayer"/> between the first layer and configuration and swaps it in
+    /// atomically. On an invalid result nothing changes and the exception says why.
+    /// </summary>
+    /// <param name="refreshLayer">The refreshed prices, in the <c>AssistantProviders:Catalog</c> shape.</param>
+    /// <param name="source">The layer's name for messages.</param>
+    /// <returns>The snapshot replaced and the one now in use.</returns>
+    /// <exception cref="InvalidOperationException">The merged catalog is invalid; the current one stays.</exception>
+    public (PriceCatalogSnapshot Previous, PriceCatalogSnapshot Current) ApplyRefreshLayer(IConfiguration refreshLayer, string source)
     {
-        if (!_byProvider.TryGetValue(providerId, out var models))
+        ArgumentNullException.ThrowIfNull(refreshLayer);
+        lock (_swapGate)
         {
-            return null;
+            var next = PriceCatalogSnapshot.Build([.. _baseLayers, (refreshLayer, source), .. _configLayers]);
+            var previous = Interlocked.Exchange(ref _current, next);
+            return (previous, next);
         }
-
-        foreach (var candidate in ModelIdResolver.Candidates(modelId))
-        {
-            if (candidate != "*" && models.TryGetValue(candidate, out var entry))
-            {
-                return entry;
-            }
-        }
-
-        return models.TryGetValue("*", out var wildcard) ? wildcard : null;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using AssistantProviders.Accounting;
+using AssistantProviders.Catalog;
+using Microsoft.Extensions.Hosting;
 using AssistantProviders.Resilience;
 using AssistantProviders.Routing;
 using AssistantProviders.Telemetry;
@@ -96,6 +98,25 @@ public static class AssistantProvidersServiceCollectionExtensions
     {
         services.AddOptions<RoutingOptions>().Bind(section.GetSection("Routing"));
         AssistantProviders.Accounting.AccountingServiceCollectionExtensions.AddAssistantProvidersAccounting(services, section);
+        AddCatalogRefresh(services, section.GetSection("Catalog"));
+    }
+
+    /// <summary>
+    /// The price catalog refresh (<c>AssistantProviders:Catalog:RefreshUrl</c>, off by default): its options validated at start, a
+    /// named HTTP client that never follows a redirect, and a hosted service that runs only under a host and only with a URL set.
+    /// </summary>
+    private static void AddCatalogRefresh(IServiceCollection services, IConfiguration catalogSection)
+    {
+        services.AddOptions<CatalogRefreshOptions>().Bind(catalogSection).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogRefreshOptions>, CatalogRefreshOptionsValidator>());
+        services.AddHttpClient(PriceCatalogRefreshService.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static () => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PriceCatalogRefreshService>(static sp => new PriceCatalogRefreshService(
+            sp.GetRequiredService<PriceCatalog>(),
+            sp.GetRequiredService<IOptions<CatalogRefreshOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PriceCatalogRefreshService.HttpClientName),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("AssistantProviders.Cost"))));
     }
 
     private static IConfiguration SectionOf(IConfiguration? configuration)
