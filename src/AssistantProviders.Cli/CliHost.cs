@@ -22,7 +22,7 @@ internal sealed class CliHost : IAsyncDisposable
     /// <summary>The provider the emulator demo breaks on purpose (it answers 401), to show what a failure looks like.</summary>
     public const string BrokenDemoProvider = "mistral";
 
-    public static async Task<CliHost> CreateAsync(bool useEmulator, string? configFile, CancellationToken cancellationToken)
+    public static async Task<CliHost> CreateAsync(bool useEmulator, string? configFile, CancellationToken cancellationToken, Action<IAssistantProvidersBuilder>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
@@ -45,6 +45,7 @@ internal sealed class CliHost : IAsyncDisposable
             provider.Add(builder, emulator is null ? null : provider.EmulatorEndpoint(emulator));
         }
 
+        configure?.Invoke(builder);
         builder.AddRouting();
         return new CliHost(services.BuildServiceProvider(), emulator);
     }

@@ -27,7 +27,7 @@ models.SetAction(async (parse, ct) =>
 });
 
 var promptArgument = new Argument<string>("prompt") { Description = "The prompt." };
-var strategyOption = new Option<string?>("--strategy") { Description = "Routing strategy for this request (Priority, LocalFirst, Cheapest, Fastest, LeastBusy, BestForTask, Weighted)." };
+var strategyOption = new Option<string?>("--strategy") { Description = "Routing strategy for this request (Priority, LocalFirst, Cheapest, Fastest, LeastBusy, BestForTask, Weighted, Auto)." };
 var modelOption = new Option<string?>("--model") { Description = "provider/model, a bare model id or an alias." };
 var explainOption = new Option<bool>("--explain") { Description = "Show the route explanation and the attempt trail." };
 var chat = new Command("chat", "Send one routed, streamed chat.") { promptArgument, strategyOption, modelOption, explainOption };
@@ -65,7 +65,19 @@ var catalogUpdate = new Command("update", "Import a public price file into an As
 catalogUpdate.SetAction((parse, ct) => CatalogCommand.UpdateAsync(parse.GetValue(fromOption)!, parse.GetValue(outOption), parse.GetValue(configOption), parse.GetValue(knownOnlyOption), parse.GetValue(dryRunOption), ct));
 var catalogCommand = new Command("catalog", "Keep the price catalog current.") { catalogUpdate };
 
-var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor, emulatorCommand, catalogCommand };
+var datasetArgument = new Argument<string>("dataset") { Description = "A JSONL file: one case per line with prompt, and optionally id, task, expected, rubric." };
+var routesOption = new Option<string?>("--routes") { Description = "Comma-separated provider/model routes (default: every configured provider's default model)." };
+var judgeOption = new Option<string?>("--judge") { Description = "Rubric judge: 'deterministic' (default; key-word coverage, offline) or a provider/model scored through the router." };
+var evalMaxCostOption = new Option<decimal?>("--max-cost") { Description = "Cost cap in USD per case for the routing table (routes above it are left out)." };
+var evalOutOption = new Option<string?>("--out") { Description = "Folder for results.json and routing.json (default: ./eval-<run id>)." };
+var evalCommand = new Command("eval", "Evaluate routes on a dataset: quality, cost, latency and TTFT per route and task; writes the experiment and a routing table for BestForTask and Auto.") { datasetArgument, routesOption, judgeOption, evalMaxCostOption, evalOutOption };
+evalCommand.SetAction(async (parse, ct) =>
+{
+    await using var host = await CliHost.CreateAsync(parse.GetValue(emulatorOption), parse.GetValue(configOption), ct, AssistantProviders.Cli.Eval.EvalTracing.Configure());
+    return await EvalCommand.RunAsync(host, parse.GetValue(datasetArgument)!, parse.GetValue(routesOption), parse.GetValue(judgeOption), parse.GetValue(evalMaxCostOption), parse.GetValue(evalOutOption), ct);
+});
+
+var root = new RootCommand("assistant-providers: test, inspect and use every AI provider behind one router.") { testAll, models, chat, costs, doctor, emulatorCommand, catalogCommand, evalCommand };
 emulatorOption.Recursive = true;
 configOption.Recursive = true;
 root.Options.Add(emulatorOption);
