@@ -35,7 +35,7 @@ internal static class GatewayMemory
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Gateway memory per in-flight stream, {Streams} concurrent streams ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()} at the start. Command: `dotnet bin/Release/net10.0/AssistantProviders.Benchmarks.dll --gateway-memory <report.md>` (in benchmarks/AssistantProviders.Benchmarks).");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {ReportFormat.LoadAverage()} at the start. Command: `dotnet bin/Release/net10.0/AssistantProviders.Benchmarks.dll --gateway-memory <report.md>` (in benchmarks/AssistantProviders.Benchmarks).");
         report.AppendLine();
         report.AppendLine("Gateway process only (the callers and the upstream run in the parent). Live heap = `GC.GetTotalMemory(true)` after a full blocking collection; committed = `GCMemoryInfo.TotalCommittedBytes`; WS = working set; pinned = the pinned object heap after that collection (where Kestrel's memory pool keeps its blocks). *before* is the sample before the round (from round 2 on: the previous round's *after*); per stream = (during − before) / 500; *after − before* is against the very first sample, per request so far (500 per round): what stays once the streams have ended and their connections are closed (state kept per request, pools grown by the peak); if it falls round after round, what stays is a fixed amount, not state kept per request.");
         report.AppendLine();
@@ -52,7 +52,7 @@ internal static class GatewayMemory
         }
 
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {ReportFormat.LoadAverage()}.");
         var text = report.ToString();
         Console.WriteLine(text);
         if (output is not null)
@@ -119,10 +119,10 @@ internal static class GatewayMemory
                 }
 
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {gc} | {round} | {ramp.TotalSeconds:F1} s | {Mb(previous.Heap)} / {Mb(during.Heap)} / {Mb(after.Heap)} MB | **{Kb((during.Heap - previous.Heap) / Streams)} KB** " +
-                    $"| {Mb(previous.Committed)} / {Mb(during.Committed)} MB | {Kb((during.Committed - previous.Committed) / Streams)} KB " +
-                    $"| {Mb(previous.WorkingSet)} / {Mb(during.WorkingSet)} / {Mb(after.WorkingSet)} MB | **{Kb((during.WorkingSet - previous.WorkingSet) / Streams)} KB** " +
-                    $"| {Kb((after.Heap - before.Heap) / (Streams * round))} / {Kb((after.WorkingSet - before.WorkingSet) / (Streams * round))} KB | {Mb(previous.Pinned)} / {Mb(after.Pinned)} MB | {complete} of {Streams} |");
+                    $"| {gc} | {round} | {ramp.TotalSeconds:F1} s | {ReportFormat.Mb(previous.Heap)} / {ReportFormat.Mb(during.Heap)} / {ReportFormat.Mb(after.Heap)} MB | **{Kb((during.Heap - previous.Heap) / Streams)} KB** " +
+                    $"| {ReportFormat.Mb(previous.Committed)} / {ReportFormat.Mb(during.Committed)} MB | {Kb((during.Committed - previous.Committed) / Streams)} KB " +
+                    $"| {ReportFormat.Mb(previous.WorkingSet)} / {ReportFormat.Mb(during.WorkingSet)} / {ReportFormat.Mb(after.WorkingSet)} MB | **{Kb((during.WorkingSet - previous.WorkingSet) / Streams)} KB** " +
+                    $"| {Kb((after.Heap - before.Heap) / (Streams * round))} / {Kb((after.WorkingSet - before.WorkingSet) / (Streams * round))} KB | {ReportFormat.Mb(previous.Pinned)} / {ReportFormat.Mb(after.Pinned)} MB | {complete} of {Streams} |");
                 previous = after;
             }
         }
@@ -280,25 +280,7 @@ internal static class GatewayMemory
         return new Sample(long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
-    private static string Mb(long bytes) => (bytes / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture);
-
     private static string Kb(long bytes) => (bytes / 1024.0).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "n/a";
-        }
-    }
 
     private readonly record struct Sample(long Heap, long Committed, long WorkingSet, long Pinned);
 }

@@ -11,6 +11,8 @@ using BenchmarkDotNet.Running;
 //          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --ledger-memory [report.md]
 // Gateway memory per in-flight stream (500 concurrent streams, the gateway in a child process; not BenchmarkDotNet):
 //          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --gateway-memory [report.md]
+// Load and scale: 1, 100 and 1,000 concurrent streams, the default router vs the direct client (loopback; not BenchmarkDotNet):
+//          dotnet run -c Release --project benchmarks/AssistantProviders.Benchmarks -- --load [report.md]
 if (args.Length > 0 && args[0] == "--speech-server")
 {
     return await AssistantProviders.Benchmarks.SpeechBenchServer.RunStandaloneAsync();
@@ -29,6 +31,11 @@ if (args.Length > 1 && args[0] == "--gateway-server")
 if (args.Length > 0 && args[0] == "--gateway-memory")
 {
     return await AssistantProviders.Benchmarks.GatewayMemory.RunAsync(args.Length > 1 ? args[1] : null);
+}
+
+if (args.Length > 0 && args[0] == "--load")
+{
+    return await AssistantProviders.Benchmarks.LoadRun.RunAsync(args.Length > 1 ? args[1] : null);
 }
 
 if (args.Length > 0 && args[0] == "--redis-latency")

@@ -44,17 +44,7 @@ internal sealed class CatalogPriceLookup
         }
 
         var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (model.Pricing is { } p)
-        {
-            Put(prices, "input", p.InputPerMillionTokens);
-            Put(prices, "output", p.OutputPerMillionTokens);
-            Put(prices, "cachedInput", p.CachedInputPerMillionTokens);
-            Put(prices, "cacheWrite", p.CacheWritePerMillionTokens);
-            Put(prices, "perAudioMinute", p.PerAudioMinute);
-            Put(prices, "perThousandCharacters", p.PerThousandCharacters);
-            Put(prices, "perImage", p.PerImage);
-            Put(prices, "perRequest", p.PerRequest);
-        }
+        PutPricing(prices, model.Pricing);
 
         var isExact = listed.Contains(modelId);
         return new CatalogPriceView(modelId, isExact, prices);
@@ -64,23 +54,31 @@ internal sealed class CatalogPriceLookup
     public static Dictionary<string, decimal> Prices(CatalogEntry entry)
     {
         var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (entry.Pricing is { } p)
-        {
-            Put(prices, "input", p.InputPerMillionTokens);
-            Put(prices, "output", p.OutputPerMillionTokens);
-            Put(prices, "cachedInput", p.CachedInputPerMillionTokens);
-            Put(prices, "cacheWrite", p.CacheWritePerMillionTokens);
-            Put(prices, "perAudioMinute", p.PerAudioMinute);
-            Put(prices, "perThousandCharacters", p.PerThousandCharacters);
-            Put(prices, "perImage", p.PerImage);
-            Put(prices, "perRequest", p.PerRequest);
-        }
+        PutPricing(prices, entry.Pricing);
 
         Put(prices, "reasoning", entry.ReasoningPerMillionTokens);
         Put(prices, "audioInput", entry.AudioInputPerMillionTokens);
         Put(prices, "audioOutput", entry.AudioOutputPerMillionTokens);
         Put(prices, "perSecond", entry.PerSecond);
         return prices;
+    }
+
+    /// <summary>The per-token and per-unit prices of a <see cref="ModelPricing"/>, by catalog field name.</summary>
+    private static void PutPricing(Dictionary<string, decimal> prices, ModelPricing? pricing)
+    {
+        if (pricing is null)
+        {
+            return;
+        }
+
+        Put(prices, "input", pricing.InputPerMillionTokens);
+        Put(prices, "output", pricing.OutputPerMillionTokens);
+        Put(prices, "cachedInput", pricing.CachedInputPerMillionTokens);
+        Put(prices, "cacheWrite", pricing.CacheWritePerMillionTokens);
+        Put(prices, "perAudioMinute", pricing.PerAudioMinute);
+        Put(prices, "perThousandCharacters", pricing.PerThousandCharacters);
+        Put(prices, "perImage", pricing.PerImage);
+        Put(prices, "perRequest", pricing.PerRequest);
     }
 
     private static void Put(Dictionary<string, decimal> prices, string field, decimal? value)
