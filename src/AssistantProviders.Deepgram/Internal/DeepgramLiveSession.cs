@@ -158,12 +158,10 @@ internal sealed class DeepgramLiveSession
     private SpeechToTextResponseUpdate? Map(ProviderSocketMessage message)
     {
         string? type;
-        JsonElement root;
+        var data = message.Data.Span;
         try
         {
-            using var document = JsonDocument.Parse(message.Data);
-            root = document.RootElement.Clone();
-            type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            type = MessageType(data);
         }
         catch (JsonException ex)
         {
@@ -175,7 +173,7 @@ internal sealed class DeepgramLiveSession
             switch (type)
             {
                 case "Results":
-                    var results = root.Deserialize(DeepgramJsonContext.Default.DeepgramLiveResults)!;
+                    var results = JsonSerializer.Deserialize(data, DeepgramJsonContext.Default.DeepgramLiveResults)!;
                     var update = DeepgramMapper.ToUpdate(results, _model);
                     if (results.IsFinal == true)
                     {
@@ -194,12 +192,12 @@ internal sealed class DeepgramLiveSession
                 case "Metadata":
                     _closingMetadata = _closeStreamSent;
                     return _closeStreamSent
-                        ? DeepgramMapper.ToClose(root.Deserialize(DeepgramJsonContext.Default.DeepgramLiveMetadata)!, _model, _secondsHeard)
+                        ? DeepgramMapper.ToClose(JsonSerializer.Deserialize(data, DeepgramJsonContext.Default.DeepgramLiveMetadata)!, _model, _secondsHeard)
                         : null;
                 case "SpeechStarted" or "UtteranceEnd":
-                    return DeepgramMapper.ToEvent(root.Deserialize(DeepgramJsonContext.Default.DeepgramLiveEvent)!, _model);
+                    return DeepgramMapper.ToEvent(JsonSerializer.Deserialize(data, DeepgramJsonContext.Default.DeepgramLiveEvent)!, _model);
                 case "Error":
-                    var error = root.Deserialize(DeepgramJsonContext.Default.DeepgramLiveEvent)!;
+                    var error = JsonSerializer.Deserialize(data, DeepgramJsonContext.Default.DeepgramLiveEvent)!;
                     throw WithPartial(ProviderErrorMapper.FromMessage(
                         _transport.Descriptor, error.Description ?? error.Message ?? "the live session failed", error.Variant ?? "error", _model, _transport.Key));
                 default:
@@ -211,6 +209,49 @@ internal sealed class DeepgramLiveSession
         {
             throw WithPartial(_transport.InvalidResponse(_model, $"a live {type} message did not have the expected shape", ex));
         }
+    }
+
+    /// <summary>
+    /// The top-level <c>type</c> of a live message, read in one pass over its UTF-8 bytes that also checks the whole message
+    /// is valid JSON (the message is then deserialized once, from the same bytes). <see langword="null"/> when the message is
+    /// not an object or has no string <c>type</c>.
+    /// </summary>
+    internal static string? MessageType(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read())
+        {
+            throw new JsonException("The message is empty.");
+        }
+
+        string? type = null;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = type is null && reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType && reader.TokenType == JsonTokenType.String)
+                {
+                    type = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        else
+        {
+            reader.Skip();
+        }
+
+        // Whatever follows the value must be nothing: a trailing token or a truncated message is invalid JSON.
+        while (reader.Read())
+        {
+        }
+
+        return type;
     }
 
     private async Task PumpAsync(ProviderWebSocket socket, Stream audio, byte[] chunk, int first, bool finalize, CancellationToken cancellationToken)
