@@ -49,20 +49,7 @@ public sealed class PriceDataImport
             throw new InvalidDataException($"The price file is larger than {DefaultMaxBytes / (1024 * 1024)} MiB; refusing to read it.");
         }
 
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException("The price file is not valid JSON: " + ex.Message, ex);
-        }
-
-        using (doc)
-        {
-            return Read(doc.RootElement, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
-        }
+        return ParseUtf8(Encoding.UTF8.GetBytes(json), today ?? DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     /// <summary>Reads a price data file from a stream, refusing more than <paramref name="maxBytes"/>.</summary>

@@ -53,13 +53,12 @@ internal sealed partial class RouteEngine
         {
             foreach (var entry in pool)
             {
-                var cut = entry.IndexOf('/', StringComparison.Ordinal);
-                if (cut <= 0 || cut == entry.Length - 1 || FindProvider(entry[..cut]) is not { } provider)
+                var (providerId, model) = SplitRouteEntry(entry);
+                if (model is null || FindProvider(providerId) is not { } provider)
                 {
                     continue; // A bare provider entry matches that provider's routes; an unknown provider has none.
                 }
 
-                var model = entry[(cut + 1)..];
                 if (!routes.Exists(r => ReferenceEquals(r.Provider, provider) && string.Equals(r.Model ?? provider.DefaultModel, model, StringComparison.OrdinalIgnoreCase)))
                 {
                     routes.Add((provider, model));
@@ -81,7 +80,7 @@ internal sealed partial class RouteEngine
         var tier = profile.Classification?.Tier;
         if (tier is null || auto.Tiers.Count == 0)
         {
-            detail = secondaryDetail is null ? null : c => secondaryDetail(c);
+            detail = secondaryDetail;
             return within;
         }
 
@@ -94,10 +93,8 @@ internal sealed partial class RouteEngine
             groups[candidate] = GroupOf(candidate, tier, position, order, auto, down);
         }
 
-        var ordered = new List<RouteCandidate>(within.Count);
-        ordered.AddRange(within.OrderBy(c => groups[c].Group)); // OrderBy is stable: the pool strategy's order holds inside each group.
         detail = c => secondaryDetail is null ? groups[c].Label : groups[c].Label + ", " + secondaryDetail(c);
-        return ordered;
+        return [.. within.OrderBy(c => groups[c].Group)]; // OrderBy is stable: the pool strategy's order holds inside each group.
     }
 
     private static (int Group, string Label) GroupOf(RouteCandidate candidate, string tier, int position, IReadOnlyList<string> order, AutoRoutingOptions auto, bool down)
@@ -142,11 +139,7 @@ internal sealed partial class RouteEngine
 
         foreach (var entry in pool)
         {
-            if (string.Equals(entry, candidate.Provider.Id, StringComparison.OrdinalIgnoreCase)
-                || (entry.Length == candidate.Provider.Id.Length + 1 + (candidate.EffectiveModel?.Length ?? -1)
-                    && entry.StartsWith(candidate.Provider.Id, StringComparison.OrdinalIgnoreCase)
-                    && entry[candidate.Provider.Id.Length] == '/'
-                    && entry.EndsWith(candidate.EffectiveModel!, StringComparison.OrdinalIgnoreCase)))
+            if (MatchesRouteEntry(entry, candidate))
             {
                 return true;
             }

@@ -55,12 +55,10 @@ internal sealed partial class RouteEngine
         {
             foreach (var entry in alias)
             {
-                var cut = entry.IndexOf('/', StringComparison.Ordinal);
-                var providerId = cut > 0 ? entry[..cut] : entry;
-                var model = cut > 0 ? entry[(cut + 1)..] : null;
+                var (providerId, model) = SplitRouteEntry(entry);
                 if (FindProvider(providerId) is { } provider)
                 {
-                    routes.Add((provider, string.IsNullOrEmpty(model) ? null : model));
+                    routes.Add((provider, model));
                 }
                 else
                 {
@@ -299,9 +297,7 @@ internal sealed partial class RouteEngine
 
         for (var i = 0; i < list.Count; i++)
         {
-            var entry = list[i];
-            if (string.Equals(entry, candidate.Provider.Id, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(entry, candidate.Provider.Id + "/" + candidate.EffectiveModel, StringComparison.OrdinalIgnoreCase))
+            if (MatchesRouteEntry(list[i], candidate))
             {
                 return i;
             }
@@ -314,6 +310,32 @@ internal sealed partial class RouteEngine
     /// <summary>The providers whose definitions tag <paramref name="task"/> (<see cref="ProviderDescriptor.TaskTags"/>), in registration order.</summary>
     private string[] TaskTagged(string task) =>
         Providers.Where(p => p.Registration.Descriptor.TaskTags.Contains(task, StringComparer.OrdinalIgnoreCase)).Select(p => p.Id).ToArray();
+
+    /// <summary>Splits a configured route entry, <c>provider</c> or <c>provider/model</c>, into its provider id and model (<see langword="null"/> when none).</summary>
+    internal static (string ProviderId, string? Model) SplitRouteEntry(string entry)
+    {
+        var cut = entry.IndexOf('/', StringComparison.Ordinal);
+        return cut > 0 ? (entry[..cut], cut == entry.Length - 1 ? null : entry[(cut + 1)..]) : (entry, null);
+    }
+
+    /// <summary>
+    /// Tells whether a configured route entry (task lists, tier pools) names the candidate: its provider id, or
+    /// <c>provider/model</c> with the candidate's effective model, case-insensitively and without building the string.
+    /// </summary>
+    internal static bool MatchesRouteEntry(string entry, RouteCandidate candidate)
+    {
+        var provider = candidate.Provider.Id;
+        if (string.Equals(entry, provider, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var model = candidate.EffectiveModel ?? string.Empty;
+        return entry.Length == provider.Length + 1 + model.Length
+            && entry[provider.Length] == '/'
+            && entry.StartsWith(provider, StringComparison.OrdinalIgnoreCase)
+            && entry.AsSpan(provider.Length + 1).Equals(model, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static double Weight(RouteCandidate candidate, RoutingOptions options) =>
         options.Weights.TryGetValue(candidate.Provider.Id + "/" + candidate.EffectiveModel, out var w) ? w
